@@ -1,0 +1,119 @@
+/// A calendar date without time zone, as the inventory writes it: `2026-10-02`.
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    public let ordinal: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        ordinal = Day.daysFromCivil(year, month, day)
+    }
+
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// Parses `YYYY-MM-DD`; nil when malformed or impossible (`2026-02-30`).
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    public func days(until other: Day) -> Int { other.ordinal - ordinal }
+
+    public var components: (year: Int, month: Int, day: Int) { Day.civil(from: ordinal) }
+
+    public var description: String {
+        let (y, m, d) = components
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    // Howard Hinnant's days_from_civil and civil_from_days.
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civil(from z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+/// A moment as the inventory writes it: `2026-10-03T10:25`, seconds and a zone optional.
+/// Stored as minutes since 1970-01-01T00:00 in UTC (times without a zone are taken as UTC).
+public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let minutes: Int
+
+    public init(minutes: Int) { self.minutes = minutes }
+
+    public init?(_ text: String) {
+        let trimmed = text.trimmingSpaces
+        let separator = trimmed.firstIndex { $0 == "T" || $0 == " " || $0 == "t" }
+        guard let separator, let day = Day(trimmed[..<separator]) else { return nil }
+        var rest = Substring(trimmed[trimmed.index(after: separator)...])
+        var offset = 0
+        if rest.hasSuffix("Z") || rest.hasSuffix("z") {
+            rest = rest.dropLast()
+        } else if let sign = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            let zone = rest[rest.index(after: sign)...].split(separator: ":")
+            guard zone.count == 2, let h = Int(zone[0]), let m = Int(zone[1]), h < 24, m < 60 else { return nil }
+            offset = (h * 60 + m) * (rest[sign] == "+" ? 1 : -1)
+            rest = rest[..<sign]
+        }
+        let clock = rest.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(clock.count), clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
+              let hour = Int(clock[0]), let minute = Int(clock[1]), hour < 24, minute < 60 else { return nil }
+        if clock.count == 3 { guard let second = Int(clock[2]), second < 60 else { return nil } }
+        minutes = day.ordinal * 1440 + hour * 60 + minute - offset
+    }
+
+    public static func < (a: Moment, b: Moment) -> Bool { a.minutes < b.minutes }
+
+    public var day: Day { Day(ordinal: Int((Double(minutes) / 1440).rounded(.down))) }
+
+    /// `2026-10-03 10:25` (UTC).
+    public var description: String {
+        let minuteOfDay = minutes - day.ordinal * 1440
+        return "\(day) \(pad(minuteOfDay / 60, 2)):\(pad(minuteOfDay % 60, 2))"
+    }
+}
+
+func pad(_ value: Int, _ width: Int) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line ends.
+    public var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,32 @@
+/// `content/_index.md`: the site's title, theme, policy and home-page intro.
+public struct SiteSettings: Sendable {
+    public var file: String
+    public var title: String
+    public var baseURL: String?
+    public var theme: String
+    public var policy: Policy
+    /// The Markdown body, shown above the inventory.
+    public var intro: String
+
+    public init(file: String = "content/_index.md", title: String = "Infrastructure inventory", baseURL: String? = nil,
+                theme: String = "default", policy: Policy = Policy(), intro: String = "") {
+        self.file = file
+        self.title = title
+        self.baseURL = baseURL
+        self.theme = theme
+        self.policy = policy
+        self.intro = intro
+    }
+}
+
+/// The thresholds the analysis judges by, and per-rule severity overrides.
+public struct Policy: Sendable {
+    public var staleImageDays = 30
+    public var rollbackTestDays = 90
+    public var eolWarningDays = 90
+    public var exceptionMaxDays = 180
+    /// Rule id → `error`, `warning`, `info` or `off`, checked against the known rules by Analysis.
+    public var severity: [String: Located<String>] = [:]
+
+    public init() {}
+}

@@ -1,0 +1,59 @@
+enum SettingsSchema {
+    static let keys = ["title", "base_url", "theme", "policy"]
+    static let policyKeys = ["stale_image_days", "rollback_test_days", "eol_warning_days", "exception_max_days", "severity"]
+
+    static func decode(_ root: YAMLNode?, file: String, body: String, reader r: SchemaReader) -> SiteSettings {
+        var settings = SiteSettings(file: file, intro: body)
+        guard let root, let fields = r.mapping(root, keys: keys, what: "the site settings") else { return settings }
+        if let title = r.text(fields["title"]) { settings.title = title }
+        settings.baseURL = r.url(fields["base_url"])?.value
+        if let theme = r.string(fields["theme"]) {
+            if theme.value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                settings.theme = theme.value
+            } else {
+                r.error(fields["theme"]!.value, "a theme name may hold only letters, digits, '-' and '_', found '\(theme.value)'")
+            }
+        }
+        if let pair = fields["policy"], let policy = r.mapping(pair.value, keys: policyKeys, what: "'policy'") {
+            let days = 0...36500
+            if let v = r.int(policy["stale_image_days"], range: days) { settings.policy.staleImageDays = v }
+            if let v = r.int(policy["rollback_test_days"], range: days) { settings.policy.rollbackTestDays = v }
+            if let v = r.int(policy["eol_warning_days"], range: days) { settings.policy.eolWarningDays = v }
+            if let v = r.int(policy["exception_max_days"], range: days) { settings.policy.exceptionMaxDays = v }
+            if let severity = policy["severity"] {
+                for entry in r.entries(severity.value, what: "'severity'") {
+                    guard let rule = entry.key.scalar, let level = r.string(entry) else { continue }
+                    guard ["error", "warning", "info", "off"].contains(level.value) else {
+                        r.error(entry.value, "severity of '\(rule)' must be error, warning, info or off, found '\(level.value)'")
+                        continue
+                    }
+                    settings.policy.severity[rule] = level
+                }
+            }
+        }
+        return settings
+    }
+}
+
+enum StandardsSchema {
+    static let keys = ["review", "owner", "components", "images", "eol_products"]
+
+    static func decode(_ root: YAMLNode?, file: String, body: String, reader r: SchemaReader) -> Standards {
+        var standards = Standards(file: file, body: body)
+        guard let root, let fields = r.mapping(root, keys: keys, what: "the standards") else { return standards }
+        standards.review = r.day(fields["review"])
+        standards.owner = r.text(fields["owner"])
+        standards.components = r.components(fields["components"])
+        if let pair = fields["images"] {
+            standards.images = r.entries(pair.value, what: "'images'").compactMap { entry in
+                r.image(entry).map { Located(NamedImage(name: entry.key.scalar ?? "", reference: $0.value), line: $0.line, column: $0.column) }
+            }
+        }
+        if let pair = fields["eol_products"] {
+            for entry in r.entries(pair.value, what: "'eol_products'") {
+                if let name = entry.key.scalar, let product = r.text(entry) { standards.eolProducts[name] = product }
+            }
+        }
+        return standards
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Loads a site's `content/` folder into an `Inventory`, or every problem found in it.
+public enum ContentLoader {
+    /// Loads `<source>/content`. Throws `ContentErrors` holding every diagnostic of the run.
+    public static func load(source: URL) throws(ContentErrors) -> Inventory {
+        let content = source.appending(path: "content").standardizedFileURL
+        var diagnostics: [Diagnostic] = []
+        guard FileManager.default.fileExists(atPath: content.path) else {
+            throw ContentErrors([Diagnostic(SourceLocation(file: "content", line: 1, column: 1),
+                                            "no content folder at \(content.path)",
+                                            hint: "run in the folder that holds content/, or pass --source DIR")])
+        }
+
+        var settings = SiteSettings()
+        if let file = readOptional(content.appending(path: "_index.md"), path: "content/_index.md", into: &diagnostics) {
+            let reader = SchemaReader(file: file.path)
+            settings = SettingsSchema.decode(file.root, file: file.path, body: file.body, reader: reader)
+            diagnostics += reader.diagnostics
+        }
+
+        let (listing, listingErrors) = serviceFiles(in: content)
+        diagnostics += listingErrors
+
+        var standards = Standards()
+        if let file = readOptional(content.appending(path: "standards.md"), path: "content/standards.md", into: &diagnostics) {
+            let reader = SchemaReader(file: file.path)
+            standards = StandardsSchema.decode(file.root, file: file.path, body: file.body, reader: reader)
+            diagnostics += reader.diagnostics
+        } else if !listing.isEmpty && !FileManager.default.fileExists(atPath: content.appending(path: "standards.md").path) {
+            diagnostics.append(Diagnostic(SourceLocation(file: "content/standards.md", line: 1, column: 1),
+                                          "no standards file, so no service can be compared with an approved version",
+                                          hint: "create content/standards.md with 'components' and 'images' (see the README)"))
+        }
+
+        let parsed = parseServices(listing)
+        var services: [Service] = []
+        for result in parsed {
+            switch result {
+            case .success(let service): services.append(service)
+            case .failure(let errors): diagnostics += errors.diagnostics
+            }
+        }
+        if !diagnostics.isEmpty { throw ContentErrors(diagnostics) }
+        return Inventory(settings: settings, standards: standards, services: services)
+    }
+
+    /// The service files, by slug; a slug taken twice (also by case) or one that is not a safe
+    /// file name is an error.
+    static func serviceFiles(in content: URL) -> ([(slug: String, url: URL, path: String)], [Diagnostic]) {
+        let folder = content.appending(path: "services")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([], []) }
+        var diagnostics: [Diagnostic] = []
+        var files: [(slug: String, url: URL, path: String)] = []
+        var seen: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") && !name.hasPrefix("_") {
+            let path = "content/services/\(name)"
+            let url = folder.appending(path: name)
+            let slug = String(name.dropLast(3)).lowercased()
+            let location = SourceLocation(file: path, line: 1, column: 1)
+            guard slug.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }),
+                  let first = slug.utf8.first, first != 0x2E, first != 0x2D else {
+                diagnostics.append(Diagnostic(location, "'\(name)' is not a usable service file name",
+                                              hint: "name service files with lowercase letters, digits and '-', like customer-api.md"))
+                continue
+            }
+            if let escape = linkEscape(url, content: content) {
+                diagnostics.append(Diagnostic(location, escape))
+                continue
+            }
+            if let other = seen[slug] {
+                diagnostics.append(Diagnostic(location, "duplicate service '\(slug)': \(other) has the same name (letter case is ignored)",
+                                              hint: "rename or merge one of the two files"))
+                continue
+            }
+            seen[slug] = path
+            files.append((slug, url, path))
+        }
+        return (files, diagnostics)
+    }
+
+    /// A message when `url` is a link that loops or leads outside `content`.
+    static func linkEscape(_ url: URL, content: URL) -> String? {
+        guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return nil }
+        guard let resolved = realpath(url.path, nil) else {
+            return errno == ELOOP ? "the file is a symbolic link that loops" : "the file is a symbolic link to nothing"
+        }
+        let target = String(cString: resolved)
+        free(resolved)
+        var contentPath = content.path
+        if let root = realpath(content.path, nil) {
+            contentPath = String(cString: root)
+            free(root)
+        }
+        if !target.hasPrefix(contentPath + "/") {
+            return "the file is a symbolic link to \(target), outside content/"
+        }
+        return nil
+    }
+
+    private static func readOptional(_ url: URL, path: String, into diagnostics: inout [Diagnostic]) -> ContentFile? {
+        guard FileManager.default.fileExists(atPath: url.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return nil }
+        do {
+            return try ContentFile.read(url, path: path)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+    }
+
+    /// Parses the service files on every core; results keep the listing's order.
+    static func parseServices(_ listing: [(slug: String, url: URL, path: String)]) -> [Result<Service, ContentErrors>] {
+        let results = ResultSlots<Result<Service, ContentErrors>>(count: listing.count)
+        DispatchQueue.concurrentPerform(iterations: listing.count) { index in
+            let (slug, url, path) = listing[index]
+            results[index] = parseService(slug: slug, url: url, path: path)
+        }
+        return results.values.map { $0! }
+    }
+
+    static func parseService(slug: String, url: URL, path: String) -> Result<Service, ContentErrors> {
+        do {
+            let file = try ContentFile.read(url, path: path)
+            let reader = SchemaReader(file: path)
+            let service = ServiceSchema.decode(file.root, slug: slug, file: path, body: file.body, reader: reader)
+            if let service, reader.diagnostics.isEmpty { return .success(service) }
+            return .failure(ContentErrors(reader.diagnostics))
+        } catch {
+            return .failure(ContentErrors([error]))
+        }
+    }
+}
+
+/// Fixed slots that concurrent workers fill, each at its own index.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private(set) var values: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { values[index] } }
+        set { lock.withLock { values[index] = newValue } }
+    }
+}

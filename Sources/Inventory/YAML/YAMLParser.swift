@@ -1,0 +1,176 @@
+import CYAML
+
+/// Builds a `YAMLNode` tree from libyaml's event stream, keeping line and column for every
+/// node. Anchors and aliases are resolved, `<<` merge keys are applied, and a stream with
+/// more than one document is rejected.
+public enum YAMLParser {
+    /// Parses `text`, whose first line is line `firstLine` of `file`. Returns nil for an empty
+    /// document (a front matter with nothing in it).
+    public static func parse(_ text: String, file: String, firstLine: Int = 1) throws(Diagnostic) -> YAMLNode? {
+        var builder = TreeBuilder(file: file, lineOffset: firstLine - 1)
+        var text = text
+        let result: Result<YAMLNode?, Diagnostic> = text.withUTF8 { bytes in
+            Result { () throws(Diagnostic) -> YAMLNode? in try builder.run(bytes) }
+        }
+        return try result.get()
+    }
+}
+
+private struct TreeBuilder {
+    let file: String
+    let lineOffset: Int
+    var anchors: [String: YAMLNode] = [:]
+
+    init(file: String, lineOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    /// An open collection while its children arrive.
+    private enum Frame {
+        case sequence(items: [YAMLNode], line: Int, column: Int, anchor: String?)
+        case mapping(items: [YAMLNode], line: Int, column: Int, anchor: String?)
+    }
+
+    mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> YAMLNode? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw Diagnostic(location(line: 1, column: 1), "the YAML parser could not start (out of memory)")
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count)
+
+        var stack: [Frame] = []
+        var root: YAMLNode?
+        var documents = 0
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError(parser) }
+            defer { yaml_event_delete(&event) }
+            let line = Int(event.start_mark.line) + 1
+            let column = Int(event.start_mark.column) + 1
+            var finished: YAMLNode?
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return root
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    throw Diagnostic(location(line: line, column: column),
+                                     "front matter holds more than one YAML document",
+                                     hint: "remove the extra '---' or '...' line inside the front matter")
+                }
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
+                let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && scalar.tag == nil
+                finished = YAMLNode(.scalar(text, plain: plain), line: line + lineOffset, column: column)
+                if let anchor = string(scalar.anchor) { anchors[anchor] = finished }
+            case YAML_ALIAS_EVENT:
+                let name = string(event.data.alias.anchor) ?? ""
+                guard var target = anchors[name] else {
+                    throw Diagnostic(location(line: line, column: column), "unknown alias '*\(name)'",
+                                     hint: "define the anchor '&\(name)' before using it")
+                }
+                target.line = line + lineOffset
+                target.column = column
+                finished = target
+            case YAML_SEQUENCE_START_EVENT:
+                stack.append(.sequence(items: [], line: line + lineOffset, column: column,
+                                       anchor: string(event.data.sequence_start.anchor)))
+            case YAML_MAPPING_START_EVENT:
+                stack.append(.mapping(items: [], line: line + lineOffset, column: column,
+                                      anchor: string(event.data.mapping_start.anchor)))
+            case YAML_SEQUENCE_END_EVENT:
+                guard case .sequence(let items, let l, let c, let anchor) = stack.removeLast() else { break }
+                finished = YAMLNode(.sequence(items), line: l, column: c)
+                if let anchor { anchors[anchor] = finished }
+            case YAML_MAPPING_END_EVENT:
+                guard case .mapping(let items, let l, let c, let anchor) = stack.removeLast() else { break }
+                finished = YAMLNode(.mapping(try pairs(items)), line: l, column: c)
+                if let anchor { anchors[anchor] = finished }
+            default:
+                break
+            }
+            if let node = finished {
+                switch stack.popLast() {
+                case .sequence(var items, let l, let c, let a)?:
+                    items.append(node)
+                    stack.append(.sequence(items: items, line: l, column: c, anchor: a))
+                case .mapping(var items, let l, let c, let a)?:
+                    items.append(node)
+                    stack.append(.mapping(items: items, line: l, column: c, anchor: a))
+                case nil:
+                    root = node
+                }
+            }
+        }
+    }
+
+    /// Pairs up a mapping's keys and values, applies `<<` merges and rejects duplicate keys.
+    private func pairs(_ items: [YAMLNode]) throws(Diagnostic) -> [YAMLPair] {
+        var result: [YAMLPair] = []
+        var merged: [YAMLPair] = []
+        var seen: [String: YAMLNode] = [:]
+        var index = 0
+        while index + 1 < items.count {
+            let key = items[index], value = items[index + 1]
+            index += 2
+            guard let name = key.scalar else {
+                throw Diagnostic(location(key), "a key must be a single value, not \(key.kindName)")
+            }
+            if name == "<<", case .scalar(_, plain: true) = key.kind {
+                let sources: [YAMLNode]
+                if case .sequence(let list) = value.kind { sources = list } else { sources = [value] }
+                for source in sources {
+                    guard case .mapping(let more) = source.kind else {
+                        throw Diagnostic(location(source), "a '<<' merge needs a mapping, not \(source.kindName)")
+                    }
+                    merged.append(contentsOf: more)
+                }
+                continue
+            }
+            if let first = seen[name] {
+                throw Diagnostic(location(key), "duplicate key '\(name)' (first at line \(first.line))")
+            }
+            seen[name] = key
+            result.append(YAMLPair(key: key, value: value))
+        }
+        for pair in merged where seen[pair.key.scalar ?? ""] == nil {
+            seen[pair.key.scalar ?? ""] = pair.key
+            result.append(pair)
+        }
+        return result
+    }
+
+    private func parserError(_ parser: yaml_parser_t) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        var mark = parser.problem_mark
+        // For "found character that cannot start any token" and similar, libyaml's problem mark
+        // is where it stopped; for a scanner error that has a context, the context tells more.
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message = "\(problem) \(context)"
+            if parser.problem_mark.line == 0 && parser.problem_mark.column == 0 { mark = parser.context_mark }
+        }
+        if problem.contains("tab") || problem.contains("cannot start any token") {
+            message += " (YAML indents with spaces, never tabs)"
+        }
+        return Diagnostic(location(line: Int(mark.line) + 1, column: Int(mark.column) + 1),
+                          "invalid YAML: \(message)")
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    private func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line + lineOffset, column: column)
+    }
+
+    private func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column)
+    }
+}

@@ -1,0 +1,49 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Renders a runbook body to HTML with cmark-gfm: tables, strikethrough, autolinks, task
+/// lists and tagfilter. Raw HTML is not passed through (no `CMARK_OPT_UNSAFE`), and links
+/// with `javascript:`, `vbscript:`, `file:` or non-image `data:` URLs are dropped by cmark.
+public enum Markdown {
+    /// The extensions attached to every parser, by cmark-gfm's names.
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Registers cmark-gfm's core extensions. Call once at start-up, before any concurrency;
+    /// `toHTML` calls it too, and the work is done only once.
+    public static func registerExtensions() {
+        _ = registration
+    }
+
+    private static let registration: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    /// The HTML of a Markdown text.
+    public static func toHTML(_ markdown: String) -> String {
+        registerExtensions()
+        let options = CMARK_OPT_DEFAULT
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var markdown = markdown
+        markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        // The parser's extension list must reach the renderer, or tagfilter does nothing.
+        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}
