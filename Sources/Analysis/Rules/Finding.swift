@@ -1,0 +1,57 @@
+import Inventory
+
+/// One thing that needs care, where it comes from, and how to fix it.
+public struct Finding: Sendable, Hashable {
+    public var rule: Rule
+    public var severity: Severity
+    /// The service's slug; nil for site-wide findings.
+    public var service: String?
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public var hint: String
+
+    public init(rule: Rule, severity: Severity? = nil, service: String?, file: String, line: Int, column: Int,
+                message: String, hint: String) {
+        self.rule = rule
+        self.severity = severity ?? rule.defaultSeverity
+        self.service = service
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+    }
+
+    /// Sort order of every listing: file, line, column, rule, message.
+    public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
+        (a.file, a.line, a.column, a.rule.rawValue, a.message) < (b.file, b.line, b.column, b.rule.rawValue, b.message)
+    }
+}
+
+/// Collects one service's findings with its file and slug filled in.
+struct FindingSink {
+    let service: Service
+    var findings: [Finding] = []
+
+    init(_ service: Service) { self.service = service }
+
+    mutating func add(_ rule: Rule, line: Int, column: Int, _ message: String, hint: String) {
+        findings.append(Finding(rule: rule, service: service.slug, file: service.file, line: line, column: column,
+                                message: message, hint: hint))
+    }
+
+    mutating func add<T>(_ rule: Rule, at located: Located<T>, _ message: String, hint: String) {
+        add(rule, line: located.line, column: located.column, message, hint: hint)
+    }
+
+    mutating func add(_ rule: Rule, at component: ComponentVersion, _ message: String, hint: String) {
+        add(rule, line: component.line, column: component.column, message, hint: hint)
+    }
+
+    /// At the service's first line, for what no single key caused.
+    mutating func add(_ rule: Rule, _ message: String, hint: String) {
+        add(rule, line: service.line, column: 1, message, hint: hint)
+    }
+}

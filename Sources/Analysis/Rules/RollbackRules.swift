@@ -1,0 +1,49 @@
+import Inventory
+
+/// rollback-missing, rollback-incomplete, rollback-untested, restore-untested, rollout-mixed-change.
+enum RollbackRules {
+    static func check(_ service: Service, _ context: RuleContext, into sink: inout FindingSink) {
+        for rollout in service.rollouts where rollout.changes.contains(.version) && rollout.changes.contains(.config) {
+            sink.add(.rolloutMixedChange, line: rollout.line, column: rollout.column,
+                     "the rollout of \(rollout.started) changed the version and the config together",
+                     hint: "ship version and config changes in separate rollouts, so a rollback undoes one thing")
+        }
+        guard let rollback = service.rollback else {
+            sink.add(.rollbackMissing, "\(service.name) has no rollback facts",
+                     hint: "add a 'rollback' section: command, previous_image, health_check, stop_point, decides")
+            return
+        }
+        let missing = rollback.missingEssentials
+        if !missing.isEmpty {
+            sink.add(.rollbackIncomplete, line: rollback.line, column: rollback.column,
+                     "the rollback lacks \(missing.joined(separator: ", "))",
+                     hint: "fill in \(missing.joined(separator: ", ")) before the next window")
+        }
+        let limit = context.policy.rollbackTestDays
+        if let tested = rollback.tested {
+            let age = context.days(since: tested.value)
+            if age > limit {
+                sink.add(.rollbackUntested, at: tested,
+                         "the rollback was last practised \(age) days ago (\(tested.value)), over the \(limit) days the policy allows",
+                         hint: "practise the rollback in staging and update 'tested'")
+            }
+        } else {
+            sink.add(.rollbackUntested, line: rollback.line, column: rollback.column,
+                     "the rollback has never been practised (no 'tested' date)",
+                     hint: "practise the rollback in staging and record the date in 'tested'")
+        }
+        if let backups = rollback.backups {
+            if let restored = rollback.restoreTested {
+                let age = context.days(since: restored.value)
+                if age > limit {
+                    sink.add(.restoreUntested, at: restored,
+                             "a backup was last restored \(age) days ago (\(restored.value)), over the \(limit) days the policy allows",
+                             hint: "restore a backup into a scratch environment and update 'restore_tested'")
+                }
+            } else {
+                sink.add(.restoreUntested, at: backups, "backups are named (\(backups.value)) but no restore was ever tested",
+                         hint: "restore a backup into a scratch environment and record the date in 'restore_tested'")
+            }
+        }
+    }
+}

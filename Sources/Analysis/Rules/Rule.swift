@@ -1,0 +1,79 @@
+/// Every rule of the analysis, by its stable id.
+public enum Rule: String, Sendable, CaseIterable, Comparable {
+    case componentBehind = "component-behind"
+    case componentAhead = "component-ahead"
+    case componentUnapproved = "component-unapproved"
+    case imageUnapproved = "image-unapproved"
+    case imageMutableTag = "image-mutable-tag"
+    case imageStale = "image-stale"
+    case envDrift = "env-drift"
+    case digestDrift = "digest-drift"
+    case exceptionExpired = "exception-expired"
+    case exceptionUndated = "exception-undated"
+    case exceptionUnused = "exception-unused"
+    case rollbackMissing = "rollback-missing"
+    case rollbackIncomplete = "rollback-incomplete"
+    case rollbackUntested = "rollback-untested"
+    case rolloutMixedChange = "rollout-mixed-change"
+    case restoreUntested = "restore-untested"
+    case retiredStillDeployed = "retired-still-deployed"
+    case ownerMissing = "owner-missing"
+    case standardsReviewDue = "standards-review-due"
+    case observedMismatch = "observed-mismatch"
+    case observedUnlisted = "observed-unlisted"
+    case eolReached = "eol-reached"
+    case eolSoon = "eol-soon"
+
+    public var defaultSeverity: Severity {
+        switch self {
+        case .digestDrift, .exceptionExpired, .rollbackMissing, .ownerMissing, .observedMismatch, .eolReached: .error
+        case .componentUnapproved, .exceptionUnused, .rolloutMixedChange: .info
+        default: .warning
+        }
+    }
+
+    /// A short label for the inventory's status column.
+    public var label: String {
+        switch self {
+        case .componentBehind: "behind standard"
+        case .componentAhead: "ahead of standard"
+        case .componentUnapproved: "unlisted component"
+        case .imageUnapproved: "unapproved image"
+        case .imageMutableTag: "mutable tag"
+        case .imageStale: "stale image"
+        case .envDrift: "environments drift"
+        case .digestDrift: "digest drift"
+        case .exceptionExpired: "expired exception"
+        case .exceptionUndated: "open-ended exception"
+        case .exceptionUnused: "unused exception"
+        case .rollbackMissing: "no rollback plan"
+        case .rollbackIncomplete: "rollback incomplete"
+        case .rollbackUntested: "rollback untested"
+        case .rolloutMixedChange: "mixed rollout"
+        case .restoreUntested: "restore untested"
+        case .retiredStillDeployed: "retired but deployed"
+        case .ownerMissing: "no owner"
+        case .standardsReviewDue: "review due"
+        case .observedMismatch: "running differs"
+        case .observedUnlisted: "unlisted workload"
+        case .eolReached: "end of life"
+        case .eolSoon: "end of life soon"
+        }
+    }
+
+    public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
+}
+
+public enum Severity: String, Sendable, Comparable, CaseIterable {
+    case error, warning, info
+
+    var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}

@@ -1,0 +1,30 @@
+import Inventory
+
+/// owner-missing, retired-still-deployed and standards-review-due.
+enum ServiceRules {
+    static func checkOwner(_ service: Service, into sink: inout FindingSink) {
+        if service.owner == nil {
+            sink.add(.ownerMissing, "\(service.name) has no owner", hint: "add 'owner:' naming who decides on updates")
+        }
+    }
+
+    static func checkRetired(_ service: Service, into sink: inout FindingSink) {
+        guard let first = service.environments.first else { return }
+        let names = service.environments.map(\.name).joined(separator: ", ")
+        sink.add(.retiredStillDeployed, line: first.line, column: first.column,
+                 "\(service.name) is retired but still lists environments (\(names))",
+                 hint: "remove the environments once it is shut down, or set 'status: active'")
+    }
+
+    static func checkReview(_ context: RuleContext) -> Finding? {
+        let file = context.standards.file
+        guard let review = context.standards.review else {
+            return Finding(rule: .standardsReviewDue, service: nil, file: file, line: 1, column: 1,
+                           message: "the standard has no review date", hint: "add 'review: YYYY-MM-DD' to standards.md")
+        }
+        guard review.value < context.today else { return nil }
+        return Finding(rule: .standardsReviewDue, service: nil, file: file, line: review.line, column: review.column,
+                       message: "the standard was due for review on \(review.value), \(context.days(since: review.value)) days ago",
+                       hint: "review the approved versions with the team and set the next 'review' date")
+    }
+}
