@@ -157,8 +157,16 @@ private struct TreeBuilder {
         if problem.contains("tab") || problem.contains("cannot start any token") {
             message += " (YAML indents with spaces, never tabs)"
         }
+        var hint: String?
+        if problem.contains("mapping values are not allowed") {
+            hint = "a value that holds ': ' must be quoted, like description: \"Jobs: payments\""
+        } else if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
+            hint = "check the indentation of this line against the lines above"
+        } else if problem.contains("found unexpected end of stream") {
+            hint = "a quote is not closed"
+        }
         return Diagnostic(location(line: Int(mark.line) + 1, column: Int(mark.column) + 1),
-                          "invalid YAML: \(message)")
+                          "invalid YAML: \(message)", hint: hint)
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -1,0 +1,40 @@
+import Inventory
+
+/// Small, deterministic text formatting for pages.
+enum Format {
+    static func age(_ days: Int) -> String {
+        switch days {
+        case 0: "today"
+        case 1: "yesterday"
+        case 2...: "\(days) days ago"
+        case -1: "tomorrow"
+        default: "in \(-days) days"
+        }
+    }
+
+    static func duration(minutes: Int) -> String {
+        if minutes < 60 { return "\(minutes) min" }
+        let rest = minutes % 60
+        return rest == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(rest < 10 ? "0" : "")\(rest) min"
+    }
+
+    /// `sha256:0123456789ab…` for narrow cells; the full digest goes in a title attribute.
+    static func shortDigest(_ digest: String) -> String {
+        digest.count > 19 ? String(digest.prefix(19)) + "…" : digest
+    }
+
+    static func median(_ values: [Int]) -> Int? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+
+    /// The image's short form (`team/api:1.14.2`), or the text itself if it does not parse.
+    static func shortImage(_ reference: String) -> String {
+        (try? ImageReference(parsing: reference))?.shortForm ?? reference
+    }
+}
+
+/// A view model: what a template reads. Dictionaries render through `MustacheParent`, without Mirror.
+typealias View = [String: Any]

@@ -1,0 +1,53 @@
+import Analysis
+import Inventory
+import Markdown
+
+/// `index.html`: one row per active service, counts on top, retired services apart.
+enum InventoryPage {
+    static func view(_ context: PageContext) -> View {
+        let inventory = context.inventory, report = context.report
+        var view = context.frame(title: inventory.settings.title, depth: 0, section: "inventory")
+        let active = inventory.services.filter(\.isActive)
+        let rows: [View] = active.map { row($0, context) }
+        let onPath = active.count { report.statuses[$0.slug]?.onStandardPath == true }
+        view["intro"] = inventory.settings.intro.trimmingSpaces.isEmpty ? nil : Markdown.toHTML(inventory.settings.intro)
+        view["rows"] = rows
+        view["owners"] = Set(active.compactMap { $0.owner?.value }).sorted().map { ["name": $0] as View }
+        view["counts"] = [
+            "services": active.count,
+            "onPath": onPath,
+            "needCare": active.count - onPath,
+            "errors": report.count(.error),
+            "warnings": report.count(.warning),
+        ] as View
+        let retired = inventory.services.filter { !$0.isActive }
+        view["retired"] = retired.map { ["slug": $0.slug, "name": $0.name, "description": $0.description ?? "", "owner": $0.owner?.value ?? ""] as View }
+        view["retiredCount"] = retired.count
+        view["hasRetired"] = !retired.isEmpty
+        return view
+    }
+
+    static func row(_ service: Service, _ context: PageContext) -> View {
+        let status = context.report.statuses[service.slug]
+        var row: View = [
+            "slug": service.slug,
+            "name": service.name,
+            "description": service.description ?? "",
+            "owner": service.owner?.value ?? "",
+            "ownerMissing": service.owner == nil,
+            "version": service.primaryEnvironment?.version?.value ?? "",
+            "onPath": status?.onStandardPath ?? true,
+            "blocksUpdates": service.blocksUpdates,
+            "reasons": (status?.reasons ?? []).map { ["label": $0.label, "rule": $0.rawValue] as View },
+            "statusText": status?.onStandardPath ?? true ? "on the standard path" : "needs care",
+        ]
+        if let image = service.baseImage?.value {
+            row["baseImage"] = ["short": Format.shortImage(image), "full": image] as View
+        }
+        if let rebuilt = service.rebuilt?.value {
+            let days = rebuilt.days(until: context.report.today)
+            row["rebuilt"] = ["date": rebuilt.description, "age": Format.age(days), "days": days] as View
+        }
+        return row
+    }
+}

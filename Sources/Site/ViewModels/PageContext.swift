@@ -1,0 +1,24 @@
+import Analysis
+import Inventory
+
+/// What every page shares: the site, the analysis, and the assets' names.
+struct PageContext: Sendable {
+    var inventory: Inventory
+    var report: Report
+    /// Asset name → path under the output folder (`assets/style.css`).
+    var assets: [String: String]
+
+    /// The frame every page template fills: title, relative root, navigation, stylesheet.
+    func frame(title: String, depth: Int, section: String) -> View {
+        let root = depth == 0 ? "" : String(repeating: "../", count: depth)
+        var view: View = [
+            "title": title,
+            "siteTitle": inventory.settings.title,
+            "root": root,
+            "today": report.today.description,
+            "section_\(section)": true,
+        ]
+        for (name, path) in assets { view["asset_\(name.replacingOccurrences(of: ".", with: "_"))"] = root + path }
+        return view
+    }
+}

@@ -1,0 +1,62 @@
+import Analysis
+import Inventory
+import Markdown
+
+/// `findings/index.html`, `standards/index.html` and `404.html`.
+enum SitePages {
+    static func findings(_ context: PageContext) -> View {
+        var view = context.frame(title: "Findings", depth: 1, section: "findings")
+        let names = Dictionary(context.inventory.services.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let groups: [View] = Severity.allCases.compactMap { severity in
+            let items = context.report.findings.filter { $0.severity == severity }
+            guard !items.isEmpty else { return nil }
+            return [
+                "severity": severity.rawValue,
+                "count": items.count,
+                "items": items.map { finding -> View in
+                    var item = ServicePage.finding(finding)
+                    item["service"] = finding.service
+                    item["serviceName"] = finding.service.flatMap { names[$0] } ?? "site"
+                    return item
+                },
+            ]
+        }
+        view["groups"] = groups
+        view["none"] = groups.isEmpty
+        view["counts"] = ["errors": context.report.count(.error), "warnings": context.report.count(.warning),
+                          "info": context.report.count(.info)] as View
+        return view
+    }
+
+    static func standards(_ context: PageContext) -> View {
+        let standards = context.inventory.standards
+        var view = context.frame(title: "Standards", depth: 1, section: "standards")
+        let active = context.inventory.services.filter(\.isActive)
+        view["components"] = standards.components.map { approved -> View in
+            let uses = active.compactMap { s in s.components.first { $0.name == approved.name } }
+            let conforming = uses.count { ServicePageSupport.conforms($0.version, approved.version) }
+            return ["name": approved.name, "version": approved.version, "using": uses.count, "conforming": conforming]
+        }
+        view["images"] = standards.images.map { ["name": $0.value.name, "reference": $0.value.reference] as View }
+        view["owner"] = standards.owner
+        if let review = standards.review?.value {
+            let days = context.report.today.days(until: review)
+            view["review"] = ["date": review.description, "due": days < 0,
+                              "when": days < 0 ? "\(-days) days overdue" : days == 0 ? "today" : "in \(days) days"] as View
+        }
+        let body = standards.body.trimmingSpaces
+        view["body"] = body.isEmpty ? nil : Markdown.toHTML(standards.body)
+        return view
+    }
+
+    static func notFound(_ context: PageContext) -> View {
+        context.frame(title: "Page not found", depth: 0, section: "none")
+    }
+}
+
+enum ServicePageSupport {
+    static func conforms(_ version: String, _ approved: String) -> Bool {
+        guard let v = Version(version), let a = Version(approved) else { return version == approved }
+        return v.standing(against: a) == .conforms
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Analysis
+import Foundation
+import Inventory
+import Site
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from content/ into the output folder.",
+        discussion: "The site is written to a temporary folder and swapped in whole; on any error the previous output stays as it was."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: ArgumentHelp("Where to write the site (default: <source>/public).", valueName: "dir"))
+    var output: String?
+
+    func run() throws {
+        let today = try common.resolveToday()
+        let outputURL = output.map { URL(fileURLWithPath: $0) } ?? common.sourceURL.appending(path: "public")
+        do {
+            let result = try SiteBuilder.build(source: common.sourceURL, output: outputURL, today: today)
+            print("built \(result.pages) pages for \(result.report.statuses.count) active services into \(outputURL.path)")
+            print(FindingReports.summary(result.report))
+        } catch let errors as ContentErrors {
+            throw failWithContentErrors(errors)
+        } catch let error as OutputError {
+            standardError(error.description)
+            throw ExitCode(2)
+        }
+    }
+}

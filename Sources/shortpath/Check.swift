@@ -1,0 +1,41 @@
+import ArgumentParser
+import Analysis
+import Foundation
+import Inventory
+import Site
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the findings; exit 1 when there are errors (or warnings with --strict).",
+        discussion: "Use it as a merge gate in CI. Exit 2 means the content itself is invalid."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, junit, gitlab
+    }
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Output format: text, json (as findings.json), junit or gitlab (Code Quality).")
+    var format: Format = .text
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    func run() throws {
+        let today = try common.resolveToday()
+        let inventory: Inventory, report: Report
+        do {
+            (inventory, report) = try SiteBuilder.analyze(source: common.sourceURL, today: today)
+        } catch {
+            throw failWithContentErrors(error)
+        }
+        switch format {
+        case .text: print(FindingReports.text(report), terminator: "")
+        case .json: print(FindingReports.json(report), terminator: "")
+        case .junit: print(FindingReports.junit(report, services: inventory.services.filter(\.isActive).map(\.slug)), terminator: "")
+        case .gitlab: print(FindingReports.gitlab(report), terminator: "")
+        }
+        if report.count(.error) > 0 || (strict && report.count(.warning) > 0) { throw ExitCode(1) }
+    }
+}

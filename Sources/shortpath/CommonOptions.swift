@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Inventory
+
+/// `--source` and `--today`, shared by every command.
+struct CommonOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The folder that holds content/ (and themes/).", valueName: "dir"))
+    var source: String = "."
+
+    @Option(help: ArgumentHelp("The date to judge by (default: SOURCE_DATE_EPOCH, else the clock).", valueName: "yyyy-mm-dd"))
+    var today: String?
+
+    var sourceURL: URL { URL(fileURLWithPath: source).standardizedFileURL }
+
+    /// `--today`, else `SOURCE_DATE_EPOCH`, else the clock, as a UTC day.
+    func resolveToday() throws -> Day {
+        if let today {
+            guard let day = Day(today) else { throw ValidationError("--today must be a real date as YYYY-MM-DD, got '\(today)'") }
+            return day
+        }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+            guard let seconds = Int(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds, got '\(epoch)'") }
+            return Day(ordinal: Int((Double(seconds) / 86400).rounded(.down)))
+        }
+        return Day(ordinal: Int((Date().timeIntervalSince1970 / 86400).rounded(.down)))
+    }
+}
+
+/// Prints content errors the way compilers do and exits 2.
+struct ContentFailure: Error, CustomStringConvertible {
+    var text: String
+    var description: String { text }
+}
+
+func standardError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+func failWithContentErrors(_ errors: ContentErrors) -> ExitCode {
+    standardError(errors.description)
+    return ExitCode(2)
+}

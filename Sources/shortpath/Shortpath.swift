@@ -1,0 +1,25 @@
+import ArgumentParser
+import Markdown
+
+@main
+struct Shortpath: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shortpath",
+        abstract: "Builds a static site from a team's infrastructure inventory and checks it in CI.",
+        discussion: "Exit codes: 0 fine, 1 findings at the gate (check), 2 bad input or usage.",
+        version: "0.1.0",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self
+    )
+
+    static func main() {
+        // cmark-gfm's extension registry is global: fill it before any concurrency.
+        Markdown.registerExtensions()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
