@@ -152,7 +152,10 @@ private struct TreeBuilder {
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {
             message = "\(problem) \(context)"
-            if parser.problem_mark.line == 0 && parser.problem_mark.column == 0 { mark = parser.context_mark }
+            // An unclosed quote or bracket is reported at the end of the stream: point at its start.
+            if problem.contains("end of stream") || (parser.problem_mark.line == 0 && parser.problem_mark.column == 0) {
+                mark = parser.context_mark
+            }
         }
         if problem.contains("tab") || problem.contains("cannot start any token") {
             message += " (YAML indents with spaces, never tabs)"

@@ -1,0 +1,46 @@
+# Shortpath: `make` builds the tool and renders content/ to public/; `make test` runs every test.
+SWIFT ?= swift
+BIN := .build/release/shortpath
+# pkg-config module → Debian packages that provide it.
+SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.1=libyaml-dev
+
+.PHONY: all deps build site test bench clean
+
+all: site
+
+# Installs the C libraries when pkg-config cannot find them (apt-get, with sudo when not root).
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
+	for entry in $(SYSTEM_LIBS); do \
+	  module=$${entry%%=*}; packages=$$(echo $${entry#*=} | tr ',' ' '); \
+	  pkg-config --exists $$module 2>/dev/null || missing="$$missing $$packages"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	    echo "Installing$$missing"; \
+	    $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Shortpath needs the C libraries libcmark-gfm (with extensions) and libyaml, found by pkg-config."; \
+	    echo "Install them with your package manager (Debian:$$missing; Homebrew: cmark-gfm libyaml pkg-config)."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product shortpath
+
+site: build
+	$(BIN) build --source . --output public
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Compares a full build with Hugo's on generated inventories (needs hugo and GNU time).
+bench: build
+	../shared/bench/compare-hugo 1000 $(BIN)
+
+clean:
+	rm -rf .build public/*
