@@ -1,6 +1,12 @@
 import Analysis
 import Inventory
 
+/// Sets `has_<key>` for each list in the view, so a template can wrap a list in a heading
+/// only when it has items.
+func markLists(_ view: inout View, _ keys: [String]) {
+    for key in keys { view["has_\(key)"] = !((view[key] as? [View])?.isEmpty ?? true) }
+}
+
 /// What every page shares: the site, the analysis, and the assets' names.
 struct PageContext: Sendable {
     var inventory: Inventory

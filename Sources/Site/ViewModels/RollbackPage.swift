@@ -32,6 +32,7 @@ enum RollbackPage {
         ]
         view["signals"] = service.signals.map { ["text": $0] as View }
         view["links"] = service.links.map { ["name": $0.name, "url": $0.url] as View }
+        markLists(&view, ["links", "signals"])
         let limit = context.inventory.settings.policy.rollbackTestDays
         if let tested = rollback?.tested?.value {
             let days = tested.days(until: today)

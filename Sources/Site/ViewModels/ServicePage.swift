@@ -2,6 +2,9 @@ import Analysis
 import Inventory
 import Markdown
 
+/// Optional keys are named uniquely across a page: Mustache looks a missing key up in the
+/// enclosing contexts, so a nested `version` would otherwise find the service's.
+///
 /// `services/<slug>/index.html`: facts, environments side by side, target, exceptions,
 /// findings, rollout timings, and the runbook.
 enum ServicePage {
@@ -20,6 +23,7 @@ enum ServicePage {
         view["links"] = service.links.map { ["name": $0.name, "url": $0.url] as View }
         view["signals"] = service.signals.map { ["text": $0] as View }
         view["rollouts"] = RolloutTimings.view(service)
+        markLists(&view, ["exceptions", "findings", "links", "signals"])
         let body = service.body.trimmingSpaces
         view["runbook"] = body.isEmpty ? nil : Markdown.toHTML(service.body)
         return view
@@ -49,11 +53,11 @@ enum ServicePage {
         }
         var view: View = ["components": rows]
         if let image = target.baseImage?.value {
-            view["baseImage"] = ["current": service.baseImage?.value ?? "none", "target": image,
+            view["imageChange"] = ["current": service.baseImage?.value ?? "none", "target": image,
                                  "done": service.baseImage?.value == image] as View
         }
         if let version = target.version?.value {
-            view["version"] = ["current": service.primaryEnvironment?.version?.value ?? "none", "target": version] as View
+            view["versionChange"] = ["current": service.primaryEnvironment?.version?.value ?? "none", "target": version] as View
         }
         return view
     }

@@ -1,0 +1,146 @@
+import Analysis
+import Foundation
+@testable import Inventory
+@testable import Site
+import Testing
+
+@Suite struct BuildTests {
+    @Test func buildsTheBundledExample() throws {
+        let out = TemporaryFolder()
+        let output = out.url.appending(path: "public")
+        let result = try SiteBuilder.build(source: repositoryRoot, output: output, today: exampleToday)
+        #expect(result.report.statuses.count == 3)
+        let index = try #require(out.read("public/index.html"))
+        for name in ["Storefront web", "Order worker", "Admin tool"] { #expect(index.contains(name)) }
+        #expect(index.contains("services/storefront-web/index.html"))
+        #expect(index.contains("1 retired services"))
+        #expect(index.contains("needs care"))
+        #expect(index.contains("assets/inventory.js"))
+        let service = try #require(out.read("public/services/storefront-web/index.html"))
+        #expect(service.contains("<th scope=\"col\">production</th><th scope=\"col\">staging</th>"))
+        #expect(service.contains("22.11.0"))
+        #expect(service.contains("pg_partman 4 is not built for 16 yet"))
+        #expect(service.contains("<h2>Rolling back</h2>"))
+        #expect(service.contains("Median start to stable or rollback: <strong>45 min</strong>"))
+        let rollback = try #require(out.read("public/services/storefront-web/rollback/index.html"))
+        #expect(rollback.contains("kubectl -n prod rollout undo deployment/storefront"))
+        #expect(rollback.contains("registry.example.com/team/storefront:1.14.1"))
+        let noPlan = try #require(out.read("public/services/order-worker/rollback/index.html"))
+        #expect(noPlan.contains("No rollback plan is written for this service"))
+        #expect(noPlan.contains("<span class=\"missing\">missing</span>"))
+        for page in ["findings/index.html", "standards/index.html", "404.html", "findings.json", "inventory.json", "inventory.csv", "assets/style.css", OutputFolder.markName] {
+            #expect(out.read("public/\(page)") != nil, "\(page)")
+        }
+    }
+
+    @Test func escapesContentAndDropsRawHTML() throws {
+        let site = TemporaryFolder()
+        site.writeMinimalSite()
+        _ = try SiteBuilder.build(source: site.url, output: site.url.appending(path: "public"), today: exampleToday)
+        let page = try #require(site.read("public/services/api/index.html"))
+        #expect(page.contains("API &lt;b&gt;&amp;"))
+        #expect(page.contains("The &quot;public&quot; API"))
+        #expect(!page.contains("<script>alert"))
+        #expect(!page.contains("<b>&"))
+        let index = try #require(site.read("public/index.html"))
+        #expect(index.contains("<div class=\"intro\"><p>Hello.</p>"))
+    }
+
+    @Test func linksAreRelative() throws {
+        let site = TemporaryFolder()
+        site.writeMinimalSite()
+        _ = try SiteBuilder.build(source: site.url, output: site.url.appending(path: "public"), today: exampleToday)
+        for page in ["index.html", "services/api/index.html", "services/api/rollback/index.html", "findings/index.html"] {
+            let html = try #require(site.read("public/\(page)"))
+            #expect(!html.contains("href=\"/"), "\(page)")
+            #expect(!html.contains("src=\"/"), "\(page)")
+        }
+        let rollback = try #require(site.read("public/services/api/rollback/index.html"))
+        #expect(rollback.contains("href=\"../../../assets/style.css\""))
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let out = TemporaryFolder()
+        _ = try SiteBuilder.build(source: repositoryRoot, output: out.url.appending(path: "a"), today: exampleToday)
+        _ = try SiteBuilder.build(source: repositoryRoot, output: out.url.appending(path: "b"), today: exampleToday)
+        let a = snapshot(out.url.appending(path: "a")), b = snapshot(out.url.appending(path: "b"))
+        #expect(a.count > 10)
+        #expect(a == b)
+    }
+
+    @Test func badContentLeavesThePreviousSiteUntouched() throws {
+        let site = TemporaryFolder()
+        site.writeMinimalSite()
+        let output = site.url.appending(path: "public")
+        _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday)
+        let before = snapshot(output)
+        site.write("content/services/bad.md", "---\nownr: x\nrebuilt: 2026-02-30\n---\n")
+        site.write("content/services/worse.md", "no front matter\n")
+        do {
+            _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday)
+            Issue.record("the build did not fail")
+        } catch let errors as ContentErrors {
+            #expect(errors.diagnostics.map(\.description) == [
+                "content/services/bad.md:2:1: error: unknown key 'ownr' in a service (did you mean 'owner'?)",
+                "content/services/bad.md:3:10: error: '2026-02-30' is not a real date\n  hint: write dates as YYYY-MM-DD, for example 2026-10-02",
+                "content/services/worse.md:1:1: error: no front matter: the file must start with a line '---'\n  hint: put the service's facts in YAML between two '---' lines at the top of the file",
+            ])
+        }
+        #expect(snapshot(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.url.path).filter { $0.contains("shortpath-tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotWrite() throws {
+        let site = TemporaryFolder()
+        site.writeMinimalSite()
+        do {
+            _ = try SiteBuilder.build(source: site.url, output: site.url.appending(path: "content"), today: exampleToday)
+            Issue.record("the build replaced content/")
+        } catch let error as OutputError {
+            #expect(error.message.hasSuffix("content is not empty and was not written by shortpath (no .shortpath-output file); refusing to replace it"))
+        }
+        #expect(site.read("content/services/api.md") != nil)
+    }
+
+    @Test func rebuildsOverItsOwnOutputAndKeepsAGitPlaceholder() throws {
+        let site = TemporaryFolder()
+        site.writeMinimalSite()
+        site.write("public/.gitkeep", "")
+        let output = site.url.appending(path: "public")
+        _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday)
+        _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday)
+        #expect(site.read("public/.gitkeep") == "")
+        #expect(site.read("public/index.html") != nil)
+    }
+
+    @Test func embeddedThemeMatchesThemesDefault() throws {
+        let folder = repositoryRoot.appending(path: "themes/default")
+        let onDisk = snapshot(folder).mapValues { String(decoding: $0, as: UTF8.self) }
+        #expect(onDisk == DefaultTheme.files)
+    }
+
+    @Test func themeTemplateErrorsNameTheFileAndLine() throws {
+        let site = TemporaryFolder()
+        site.writeMinimalSite()
+        site.write("themes/default/templates/index.mustache", "<h1>{{title}}</h1>\n{{#rows}}\n<p>{{name}}</p>\n{{/row}}\n")
+        do {
+            _ = try SiteBuilder.build(source: site.url, output: site.url.appending(path: "public"), today: exampleToday)
+            Issue.record("no error")
+        } catch let errors as ContentErrors {
+            let first = try #require(errors.diagnostics.first)
+            #expect(first.location.file == "themes/default/templates/index.mustache")
+            #expect(first.location.line == 4)
+            #expect(first.message.hasPrefix("template error: "))
+        }
+    }
+
+    @Test func siteThemeOverridesFileByFile() throws {
+        let site = TemporaryFolder()
+        site.writeMinimalSite()
+        site.write("themes/default/assets/style.css", "body { color: rebeccapurple; }\n")
+        _ = try SiteBuilder.build(source: site.url, output: site.url.appending(path: "public"), today: exampleToday)
+        #expect(site.read("public/assets/style.css") == "body { color: rebeccapurple; }\n")
+        #expect(site.read("public/assets/inventory.js")?.contains("URLSearchParams") == true)
+    }
+}
