@@ -1,9 +1,5 @@
 import CCmarkGFM
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Renders a runbook body to HTML with cmark-gfm: tables, strikethrough, autolinks, task
 /// lists and tagfilter. Raw HTML is not passed through (no `CMARK_OPT_UNSAFE`), and links
@@ -22,7 +18,12 @@ public enum Markdown {
         cmark_gfm_core_extensions_ensure_registered()
     }()
 
-    /// The HTML of a Markdown text.
+    /// Parsing holds this lock. cmark-gfm keeps its table of special inline characters in a
+    /// global that every parse with extensions writes and then resets (github/cmark-gfm#176),
+    /// so two parses at once can lose each other's autolinks. Rendering needs no lock.
+    private static let parseLock = NSLock()
+
+    /// The HTML of a Markdown text. Safe to call from several threads.
     public static func toHTML(_ markdown: String) -> String {
         registerExtensions()
         let options = CMARK_OPT_DEFAULT
@@ -34,12 +35,15 @@ public enum Markdown {
             }
         }
         var markdown = markdown
-        markdown.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+        let parsed = parseLock.withLock {
+            markdown.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+                }
             }
+            return cmark_parser_finish(parser)
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = parsed else { return "" }
         defer { cmark_node_free(document) }
         // The parser's extension list must reach the renderer, or tagfilter does nothing.
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
