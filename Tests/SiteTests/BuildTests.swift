@@ -9,11 +9,11 @@ import Testing
         let out = TemporaryFolder()
         let output = out.url.appending(path: "public")
         let result = try SiteBuilder.build(source: repositoryRoot, output: output, today: exampleToday)
-        #expect(result.report.statuses.count == 3)
+        #expect(result.report.statuses.count == 4)
         let index = try #require(out.read("public/index.html"))
         for name in ["Storefront web", "Order worker", "Admin tool"] { #expect(index.contains(name)) }
         #expect(index.contains("services/storefront-web/index.html"))
-        #expect(index.contains("1 retired services"))
+        #expect(index.contains("1 retired service<"))
         #expect(index.contains("needs care"))
         #expect(index.contains("assets/inventory.js"))
         let service = try #require(out.read("public/services/storefront-web/index.html"))

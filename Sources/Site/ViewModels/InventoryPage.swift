@@ -23,6 +23,7 @@ enum InventoryPage {
         let retired = inventory.services.filter { !$0.isActive }
         view["retired"] = retired.map { ["slug": $0.slug, "name": $0.name, "description": $0.description ?? "", "owner": $0.owner?.value ?? ""] as View }
         view["retiredCount"] = retired.count
+        view["retiredNoun"] = retired.count == 1 ? "service" : "services"
         view["hasRetired"] = !retired.isEmpty
         return view
     }

@@ -1,0 +1,33 @@
+import Analysis
+import Foundation
+import Inventory
+import Site
+import Testing
+
+/// The bundled example tells a story; its findings are that story.
+@Suite struct ExampleStoryTests {
+    @Test func findingsMatchTheStory() throws {
+        let (_, report) = try SiteBuilder.analyze(source: repositoryRoot, today: exampleToday)
+        let pairs = Set(report.findings.map { "\($0.service ?? "site") \($0.rule.rawValue)" })
+        #expect(pairs == [
+            // The web service: staging runs a newer runtime and database than production.
+            "storefront-web component-behind", "storefront-web env-drift", "storefront-web rollout-mixed-change",
+            // The worker: on an older base image, never written a rollback, same tag pushed twice.
+            "order-worker rollback-missing", "order-worker image-unapproved", "order-worker image-stale",
+            "order-worker component-behind", "order-worker digest-drift", "order-worker env-drift",
+            // The admin tool: an old custom image nobody rebuilds, and an exception that ran out.
+            "admin-tool exception-expired", "admin-tool component-behind", "admin-tool image-mutable-tag",
+            "admin-tool image-unapproved", "admin-tool image-stale", "admin-tool rollback-incomplete",
+            "admin-tool rollback-untested",
+        ])
+        #expect(report.statuses["edge-proxy"]?.onStandardPath == true)
+        #expect(report.statuses["admin-tool"]?.blocksUpdates == true)
+        #expect(report.statuses["legacy-reports"] == nil)
+        let messages = report.findings.map(\.message)
+        #expect(messages.contains("node 20.11.1 is behind the approved 22"))
+        #expect(messages.contains("postgres differs between production (15.8) and staging (16.4)"))
+        #expect(messages.contains("the exception for node 18 expired on 2026-06-30, 150 days ago"))
+        // The dated postgres exceptions still cover production's 15.8.
+        #expect(!messages.contains { $0.hasPrefix("postgres 15.8 is behind") })
+    }
+}
