@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Inventory
 
 /// The analysis of an inventory on a given day: every finding, and each service's status.
@@ -7,8 +9,10 @@ public struct Report: Sendable {
     public var findings: [Finding]
     /// By slug, for every active service.
     public var statuses: [String: ServiceStatus]
+    /// Each service's findings by slug, in the same order.
+    public var findingsByService: [String: [Finding]]
 
-    public func findings(for slug: String) -> [Finding] { findings.filter { $0.service == slug } }
+    public func findings(for slug: String) -> [Finding] { findingsByService[slug] ?? [] }
 
     public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity } }
 }
@@ -29,17 +33,26 @@ public enum Analyzer {
     public static func analyze(_ inventory: Inventory, today: Day) throws(ContentErrors) -> Report {
         let overrides = try severityOverrides(inventory.settings)
         let context = RuleContext(standards: inventory.standards, policy: inventory.settings.policy, today: today)
+        let services = inventory.services
+        // Each service is judged on its own, so the services are shared out over the cores.
+        let perService = ConcurrentSlots<[Finding]>(count: services.count)
+        DispatchQueue.concurrentPerform(iterations: services.count) { index in
+            var own = apply(overrides, to: check(services[index], context))
+            own.sort(by: Finding.ordered)
+            perService[index] = own
+        }
         var findings: [Finding] = []
         var statuses: [String: ServiceStatus] = [:]
-        for service in inventory.services {
-            var own = apply(overrides, to: check(service, context))
-            own.sort(by: Finding.ordered)
+        var byService: [String: [Finding]] = [:]
+        for (index, service) in services.enumerated() {
+            let own = perService[index] ?? []
             if service.isActive { statuses[service.slug] = status(of: service, own) }
+            byService[service.slug] = own
             findings += own
         }
         findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 })
         findings.sort(by: Finding.ordered)
-        return Report(today: today, findings: findings, statuses: statuses)
+        return Report(today: today, findings: findings, statuses: statuses, findingsByService: byService)
     }
 
     /// One service's findings before severity overrides. Retired services only learn that
@@ -95,3 +108,4 @@ public enum Analyzer {
         }
     }
 }
+

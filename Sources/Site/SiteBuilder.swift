@@ -21,12 +21,17 @@ public enum SiteBuilder {
     /// Builds the site into `output`, replacing it whole only when every page is written.
     public static func build(source: URL, output: URL, today: Day) throws -> Result {
         Markdown.registerExtensions()
-        let (inventory, report) = try analyze(source: source, today: today)
+        var clock = StageClock()
+        let inventory = try ContentLoader.load(source: source)
+        clock.lap("load")
+        let report = try Analyzer.analyze(inventory, today: today)
+        clock.lap("analyze")
         let theme = try Theme.load(source: source, name: inventory.settings.theme)
         let folder = try OutputFolder(output)
         do {
-            let result = try write(inventory, report, theme, into: folder)
+            let result = try write(inventory, report, theme, into: folder, clock: &clock)
             try folder.commit()
+            clock.lap("commit")
             return result
         } catch {
             folder.abandon()
@@ -34,28 +39,34 @@ public enum SiteBuilder {
         }
     }
 
-    static func write(_ inventory: Inventory, _ report: Report, _ theme: Theme, into folder: OutputFolder) throws -> Result {
+    static func write(_ inventory: Inventory, _ report: Report, _ theme: Theme, into folder: OutputFolder,
+                      clock: inout StageClock) throws -> Result {
         var assets: [String: String] = [:]
         for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             assets[name] = "assets/\(name)"
             try folder.write("assets/\(name)", bytes)
         }
         let context = PageContext(inventory: inventory, report: report, assets: assets)
-        try folder.write("index.html", theme.render("index", InventoryPage.view(context)))
-        try folder.write("findings/index.html", theme.render("findings", SitePages.findings(context)))
-        try folder.write("standards/index.html", theme.render("standards", SitePages.standards(context)))
-        try folder.write("404.html", theme.render("404", SitePages.notFound(context)))
-        try folder.write("findings.json", FindingReports.json(report))
-        try folder.write("inventory.json", DataFiles.inventoryJSON(inventory, report))
-        try folder.write("inventory.csv", DataFiles.inventoryCSV(inventory, report))
-
-        // Service pages are rendered and written on every core, one service at a time, so
-        // memory holds the pages of a few services, not of all of them.
+        // Every page is its own job, shared out over the cores; each is written as soon as it
+        // is rendered, so memory holds a few pages at a time, not the whole site.
+        let sitePages: [@Sendable () throws -> Void] = [
+            { try folder.write("index.html", theme.render("index", InventoryPage.view(context))) },
+            { try folder.write("findings/index.html", theme.render("findings", SitePages.findings(context))) },
+            { try folder.write("standards/index.html", theme.render("standards", SitePages.standards(context))) },
+            { try folder.write("404.html", theme.render("404", SitePages.notFound(context))) },
+            { try folder.write("findings.json", FindingReports.json(report)) },
+            { try folder.write("inventory.json", DataFiles.inventoryJSON(inventory, report)) },
+            { try folder.write("inventory.csv", DataFiles.inventoryCSV(inventory, report)) },
+        ]
         let services = inventory.services
-        let failures = ResultBox()
-        DispatchQueue.concurrentPerform(iterations: services.count) { index in
-            let service = services[index]
+        let failures = FirstError()
+        DispatchQueue.concurrentPerform(iterations: sitePages.count + services.count) { index in
             do {
+                if index < sitePages.count {
+                    try sitePages[index]()
+                    return
+                }
+                let service = services[index - sitePages.count]
                 try folder.write("services/\(service.slug)/index.html", theme.render("service", ServicePage.view(service, context)))
                 try folder.write("services/\(service.slug)/rollback/index.html", theme.render("rollback", RollbackPage.view(service, context)))
             } catch {
@@ -63,15 +74,46 @@ public enum SiteBuilder {
             }
         }
         if let error = failures.first { throw error }
-        return Result(report: report, pages: 4 + 2 * services.count, files: 7 + 2 * services.count + assets.count)
+        clock.lap("pages")
+        RenderTimings.shared.report()
+        return Result(report: report, pages: 4 + 2 * services.count, files: sitePages.count + 2 * services.count + assets.count)
     }
 }
 
 /// The first error of concurrent workers.
-final class ResultBox: @unchecked Sendable {
+final class FirstError: @unchecked Sendable {
     private let lock = NSLock()
     private var error: Error?
 
     func record(_ error: Error) { lock.withLock { if self.error == nil { self.error = error } } }
     var first: Error? { lock.withLock { error } }
+}
+
+/// Prints how long each stage took to standard error when `SHORTPATH_TIMINGS` is set.
+struct StageClock {
+    private let enabled = ProcessInfo.processInfo.environment["SHORTPATH_TIMINGS"] != nil
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write(Data("\(stage): \((now - last) / 1_000_000) ms\n".utf8))
+        last = now
+    }
+}
+
+/// CPU time spent in each template, summed over threads, when `SHORTPATH_TIMINGS` is set.
+final class RenderTimings: @unchecked Sendable {
+    static let shared = RenderTimings()
+    let enabled = ProcessInfo.processInfo.environment["SHORTPATH_TIMINGS"] != nil
+    private var totals: [String: UInt64] = [:]
+    private let lock = NSLock()
+
+    func add(_ template: String, _ nanoseconds: UInt64) { lock.withLock { totals[template, default: 0] += nanoseconds } }
+
+    func report() {
+        guard enabled else { return }
+        let lines = lock.withLock { totals.sorted { $0.key < $1.key } }.map { "  template \($0.key): \($0.value / 1_000_000) ms" }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
 }

@@ -87,7 +87,7 @@ import Testing
             ])
         }
         #expect(snapshot(output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.url.path).filter { $0.contains("shortpath-tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.url.path).filter { $0.contains("shortpath-swap") }
         #expect(leftovers.isEmpty)
     }
 
@@ -112,6 +112,33 @@ import Testing
         _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday)
         #expect(site.read("public/.gitkeep") == "")
         #expect(site.read("public/index.html") != nil)
+    }
+
+    @Test func aRebuildDropsPagesOfRemovedServices() throws {
+        let site = TemporaryFolder()
+        site.writeMinimalSite()
+        site.write("content/services/old.md", "---\nname: Old\nowner: lee\n---\n")
+        let output = site.url.appending(path: "public")
+        for _ in 0..<2 { _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday) }
+        #expect(site.read("public/services/old/index.html") != nil)
+        try FileManager.default.removeItem(at: site.url.appending(path: "content/services/old.md"))
+        // Two builds: the second writes over the folder that held the site with 'old'.
+        for _ in 0..<2 { _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday) }
+        #expect(site.read("public/services/old/index.html") == nil)
+        #expect(!FileManager.default.fileExists(atPath: output.appending(path: "services/old").path))
+        let fresh = site.url.appending(path: "fresh")
+        _ = try SiteBuilder.build(source: site.url, output: fresh, today: exampleToday)
+        #expect(snapshot(output) == snapshot(fresh))
+    }
+
+    @Test func refusesASpareFolderItDidNotWrite() throws {
+        let site = TemporaryFolder()
+        site.writeMinimalSite()
+        site.write(".public.shortpath-spare/notes.txt", "mine")
+        #expect(throws: OutputError.self) {
+            try SiteBuilder.build(source: site.url, output: site.url.appending(path: "public"), today: exampleToday)
+        }
+        #expect(site.read(".public.shortpath-spare/notes.txt") == "mine")
     }
 
     @Test func embeddedThemeMatchesThemesDefault() throws {

@@ -110,12 +110,12 @@ public enum ContentLoader {
 
     /// Parses the service files on every core; results keep the listing's order.
     static func parseServices(_ listing: [(slug: String, url: URL, path: String)]) -> [Result<Service, ContentErrors>] {
-        let results = ResultSlots<Result<Service, ContentErrors>>(count: listing.count)
+        let results = ConcurrentSlots<Result<Service, ContentErrors>>(count: listing.count)
         DispatchQueue.concurrentPerform(iterations: listing.count) { index in
             let (slug, url, path) = listing[index]
             results[index] = parseService(slug: slug, url: url, path: path)
         }
-        return results.values.map { $0! }
+        return results.all.map { $0! }
     }
 
     static func parseService(slug: String, url: URL, path: String) -> Result<Service, ContentErrors> {
@@ -128,18 +128,5 @@ public enum ContentLoader {
         } catch {
             return .failure(ContentErrors([error]))
         }
-    }
-}
-
-/// Fixed slots that concurrent workers fill, each at its own index.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private(set) var values: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { values[index] } }
-        set { lock.withLock { values[index] = newValue } }
     }
 }

@@ -57,7 +57,11 @@ public struct Theme: Sendable {
 
     /// Renders a page template; the view is a dictionary, read without Mirror.
     func render(_ template: String, _ view: View) -> String {
-        library.render(view, withTemplate: template) ?? ""
+        guard RenderTimings.shared.enabled else { return library.render(view, withTemplate: template) ?? "" }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let text = library.render(view, withTemplate: template) ?? ""
+        RenderTimings.shared.add(template, DispatchTime.now().uptimeNanoseconds - start)
+        return text
     }
 
     private static func listFiles(_ folder: URL) -> [String] {
