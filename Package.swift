@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Inventory"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Analysis", "Inventory"]),
+        // Runs the built `shortpath` binary: exit codes, output formats, what a user sees.
+        .testTarget(name: "CLITests", dependencies: ["shortpath"]),
     ],
     swiftLanguageModes: [.v6]
 )

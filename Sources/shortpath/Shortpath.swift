@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Markdown
 
 @main
@@ -19,6 +20,12 @@ struct Shortpath: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            // Usage errors exit 2 like bad input (ArgumentParser's own default is 64).
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             exit(withError: error)
         }
     }

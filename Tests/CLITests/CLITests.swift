@@ -1,0 +1,196 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// The repository, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the `shortpath` binary built beside the tests.
+func shortpath(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "shortpath")
+    let fallback = repositoryRoot.appending(path: ".build/debug/shortpath")
+    let process = Process()
+    process.executableURL = FileManager.default.isExecutableFile(atPath: binary.path) ? binary : fallback
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "SOURCE_DATE_EPOCH")
+    env.merge(environment) { _, new in new }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+final class Scratch {
+    let url = FileManager.default.temporaryDirectory.appending(path: "shortpath-cli-\(UUID().uuidString)")
+    init() { try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func write(_ path: String, _ text: String) {
+        let file = url.appending(path: path)
+        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: file)
+    }
+
+    func site(service: String) {
+        write("content/standards.md", "---\nreview: 2027-01-15\ncomponents: { node: \"22\" }\n---\n")
+        write("content/services/api.md", service)
+    }
+}
+
+let cleanService = """
+    ---
+    name: API
+    owner: dana
+    components: { node: "22.1.0" }
+    rollback:
+      previous_image: registry.example.com/api:1.0.0
+      command: kubectl rollout undo deployment/api
+      health_check: curl -fsS https://api/healthz
+      stop_point: 5 minutes of failures
+      decides: dana
+      tested: 2026-11-01
+    ---
+    """
+
+@Suite struct CLITests {
+    let example = ["--source", repositoryRoot.path, "--today", "2026-11-27"]
+
+    @Test func checkTextExitsOneOnErrors() throws {
+        let run = try shortpath(["check"] + example)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("content/services/order-worker.md:2:1: error: Order worker has no rollback facts [rollback-missing]\n  hint: "))
+        #expect(run.stdout.hasSuffix("3 errors, 14 warnings, 1 info; 1 of 4 active services on the standard path\n"))
+    }
+
+    @Test func checkPassesACleanSiteAndStrictFailsWarnings() throws {
+        let scratch = Scratch()
+        scratch.site(service: cleanService)
+        let clean = try shortpath(["check", "--source", scratch.url.path, "--today", "2026-11-27"])
+        #expect(clean.status == 0, "\(clean.stdout)")
+        scratch.site(service: cleanService.replacingOccurrences(of: "22.1.0", with: "20.1.0"))
+        let warned = try shortpath(["check", "--source", scratch.url.path, "--today", "2026-11-27"])
+        #expect(warned.status == 0)
+        let strict = try shortpath(["check", "--strict", "--source", scratch.url.path, "--today", "2026-11-27"])
+        #expect(strict.status == 1)
+    }
+
+    @Test func checkJSONIsFindingsJSON() throws {
+        let run = try shortpath(["check", "--format", "json"] + example)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? Int == 1)
+        #expect(object["today"] as? String == "2026-11-27")
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.count == 18)
+        #expect(Set(findings[0].keys) == ["rule", "severity", "service", "file", "line", "column", "message", "hint"])
+        #expect(run.stdout.contains("{\n      \"rule\": \"image-mutable-tag\",\n      \"severity\": \"warning\",\n      \"service\": \"admin-tool\",\n      \"file\""))
+    }
+
+    @Test func checkJUnitIsWellFormedXML() throws {
+        let run = try shortpath(["check", "--format", "junit"] + example)
+        let delegate = JUnitCounter()
+        let parser = XMLParser(data: Data(run.stdout.utf8))
+        parser.delegate = delegate
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        #expect(delegate.testcases == 17)
+        #expect(delegate.failures == 15)
+        #expect(delegate.classnames.contains("edge-proxy"))
+    }
+
+    @Test func checkGitLabCodeQuality() throws {
+        let run = try shortpath(["check", "--format", "gitlab"] + example)
+        let issues = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(issues.count == 18)
+        let first = issues[0]
+        #expect(first["check_name"] as? String == "image-mutable-tag")
+        #expect(first["severity"] as? String == "minor")
+        #expect((first["fingerprint"] as? String)?.count == 32)
+        let location = try #require(first["location"] as? [String: Any])
+        #expect(location["path"] as? String == "content/services/admin-tool.md")
+        #expect((location["lines"] as? [String: Any])?["begin"] as? Int == 7)
+        #expect(Set(issues.compactMap { $0["fingerprint"] as? String }).count == issues.count)
+    }
+
+    @Test func badContentExitsTwoWithEveryError() throws {
+        let scratch = Scratch()
+        scratch.site(service: "---\nownr: dana\nrebuilt: 2026-13-01\n---\n")
+        scratch.write("content/services/Web.md", "---\nname: Web\n---\n")
+        scratch.write("content/services/web.md", "---\nname: web again\n---\n")
+        for command in ["check", "build"] {
+            let run = try shortpath([command, "--source", scratch.url.path, "--today", "2026-11-27"])
+            #expect(run.status == 2)
+            #expect(run.stdout == "")
+            #expect(run.stderr == """
+                content/services/api.md:2:1: error: unknown key 'ownr' in a service (did you mean 'owner'?)
+                content/services/api.md:3:10: error: '2026-13-01' is not a real date
+                  hint: write dates as YYYY-MM-DD, for example 2026-10-02
+                content/services/web.md:1:1: error: duplicate service 'web': content/services/Web.md has the same name (letter case is ignored)
+                  hint: rename or merge one of the two files
+                3 errors in the content; nothing was written.
+
+                """)
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appending(path: "public").path))
+    }
+
+    @Test func buildWritesTheSiteAndRefusesForeignFolders() throws {
+        let scratch = Scratch()
+        scratch.site(service: cleanService)
+        let run = try shortpath(["build", "--source", scratch.url.path, "--today", "2026-11-27"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("built 6 pages for 1 active services"))
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appending(path: "public/services/api/rollback/index.html").path))
+        let refused = try shortpath(["build", "--source", scratch.url.path, "--output", scratch.url.appending(path: "content").path, "--today", "2026-11-27"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("was not written by shortpath"))
+    }
+
+    @Test func todayComesFromTheFlagThenSourceDateEpoch() throws {
+        let bad = try shortpath(["check", "--today", "2026-02-30"] + ["--source", repositoryRoot.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--today must be a real date"))
+        let epoch = try shortpath(["check", "--format", "json", "--source", repositoryRoot.path], environment: ["SOURCE_DATE_EPOCH": "1798329600"])
+        #expect(epoch.stdout.contains("\"today\": \"2026-12-27\""))
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        for command in [["--help"], ["build", "--help"], ["check", "--help"]] {
+            let run = try shortpath(command)
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("USAGE: shortpath"))
+        }
+    }
+}
+
+final class JUnitCounter: NSObject, XMLParserDelegate {
+    var testcases = 0
+    var failures = 0
+    var classnames: Set<String> = []
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "testcase" {
+            testcases += 1
+            if let classname = attributes["classname"] { classnames.insert(classname) }
+        }
+        if name == "failure" { failures += 1 }
+    }
+}
+
+extension String {
+    func replacingOccurrences(of old: String, with new: String) -> String {
+        components(separatedBy: old).joined(separator: new)
+    }
+}
