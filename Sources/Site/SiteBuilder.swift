@@ -13,8 +13,11 @@ public enum SiteBuilder {
 
     /// Loads and analyses the content; a failure is every content error of the run.
     public static func analyze(source: URL, today: Day) throws(ContentErrors) -> (Inventory, Report) {
+        var clock = StageClock()
         let inventory = try ContentLoader.load(source: source)
+        clock.lap("load")
         let report = try Analyzer.analyze(inventory, today: today)
+        clock.lap("analyze")
         return (inventory, report)
     }
 
@@ -90,11 +93,13 @@ final class FirstError: @unchecked Sendable {
 }
 
 /// Prints how long each stage took to standard error when `SHORTPATH_TIMINGS` is set.
-struct StageClock {
+public struct StageClock {
     private let enabled = ProcessInfo.processInfo.environment["SHORTPATH_TIMINGS"] != nil
     private var last = DispatchTime.now().uptimeNanoseconds
 
-    mutating func lap(_ stage: String) {
+    public init() {}
+
+    public mutating func lap(_ stage: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         FileHandle.standardError.write(Data("\(stage): \((now - last) / 1_000_000) ms\n".utf8))

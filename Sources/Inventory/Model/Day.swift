@@ -13,11 +13,30 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`; nil when malformed or impossible (`2026-02-30`).
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, let day = Day.parse(bytes[...]) else { return nil }
+        self = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from bytes.
+    static func parse(_ bytes: ArraySlice<UInt8>) -> Day? {
+        guard bytes.count == 10 else { return nil }
+        let b = bytes.startIndex
+        guard bytes[b + 4] == Byte.dash, bytes[b + 7] == Byte.dash,
+              let y = number(bytes[b..<(b + 4)]), let m = number(bytes[(b + 5)..<(b + 7)]),
+              let d = number(bytes[(b + 8)..<(b + 10)]) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    /// The value of a run of ASCII digits; nil if any byte is not a digit.
+    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for digit in digits {
+            guard Byte.isDigit(digit) else { return nil }
+            value = value * 10 + Int(digit - 0x30)
+        }
+        return value
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
@@ -73,23 +92,29 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init(minutes: Int) { self.minutes = minutes }
 
     public init?(_ text: String) {
-        let trimmed = text.trimmingSpaces
-        let separator = trimmed.firstIndex { $0 == "T" || $0 == " " || $0 == "t" }
-        guard let separator, let day = Day(trimmed[..<separator]) else { return nil }
-        var rest = Substring(trimmed[trimmed.index(after: separator)...])
+        var bytes = Array(text.utf8)[...]
+        while let first = bytes.first, first == Byte.space || first == Byte.tab { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == Byte.space || last == Byte.tab || last == 0x0A || last == 0x0D { bytes = bytes.dropLast() }
+        guard bytes.count >= 16, let day = Day.parse(bytes.prefix(10)) else { return nil }
+        let separator = bytes[bytes.startIndex + 10]
+        guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == Byte.space else { return nil }
+        var rest = bytes.dropFirst(11)
         var offset = 0
-        if rest.hasSuffix("Z") || rest.hasSuffix("z") {
+        if let last = rest.last, last == UInt8(ascii: "Z") || last == UInt8(ascii: "z") {
             rest = rest.dropLast()
-        } else if let sign = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-            let zone = rest[rest.index(after: sign)...].split(separator: ":")
-            guard zone.count == 2, let h = Int(zone[0]), let m = Int(zone[1]), h < 24, m < 60 else { return nil }
-            offset = (h * 60 + m) * (rest[sign] == "+" ? 1 : -1)
+        } else if rest.count > 6, let sign = rest.dropFirst(5).firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == Byte.dash }) {
+            let zone = rest[(sign + 1)...]
+            guard zone.count == 5, zone[zone.startIndex + 2] == Byte.colon,
+                  let h = Day.number(zone.prefix(2)), let m = Day.number(zone.suffix(2)), h < 24, m < 60 else { return nil }
+            offset = (h * 60 + m) * (rest[sign] == UInt8(ascii: "+") ? 1 : -1)
             rest = rest[..<sign]
         }
-        let clock = rest.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(clock.count), clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
-              let hour = Int(clock[0]), let minute = Int(clock[1]), hour < 24, minute < 60 else { return nil }
-        if clock.count == 3 { guard let second = Int(clock[2]), second < 60 else { return nil } }
+        guard rest.count == 5 || rest.count == 8, rest[rest.startIndex + 2] == Byte.colon,
+              let hour = Day.number(rest.prefix(2)), let minute = Day.number(rest.dropFirst(3).prefix(2)),
+              hour < 24, minute < 60 else { return nil }
+        if rest.count == 8 {
+            guard rest[rest.startIndex + 5] == Byte.colon, let second = Day.number(rest.suffix(2)), second < 60 else { return nil }
+        }
         minutes = day.ordinal * 1440 + hour * 60 + minute - offset
     }
 

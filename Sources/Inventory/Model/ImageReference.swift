@@ -36,43 +36,49 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
         self.digest = digest
     }
 
-    /// Parses a reference; the error says what is wrong with it.
+    /// Parses a reference; the error says what is wrong with it. Works on UTF-8 bytes: it runs
+    /// for every image of every service.
     public init(parsing text: String) throws(ImageReferenceError) {
-        var rest = Substring(text)
-        guard !rest.isEmpty else { throw ImageReferenceError("an image reference is empty") }
-        guard !rest.contains(where: { $0 == " " || $0 == "\t" }) else {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { throw ImageReferenceError("an image reference is empty") }
+        guard !bytes.contains(where: { $0 == Byte.space || $0 == Byte.tab }) else {
             throw ImageReferenceError("an image reference has no spaces")
         }
-        if let at = rest.firstIndex(of: "@") {
-            let digest = String(rest[rest.index(after: at)...])
+        var end = bytes.count
+        if let at = bytes.firstIndex(of: Byte.at) {
+            let digest = String(decoding: bytes[(at + 1)...], as: UTF8.self)
             try Self.validateDigest(digest)
             self.digest = digest
-            rest = rest[..<at]
+            end = at
         } else {
             digest = nil
         }
-        var components = rest.split(separator: "/", omittingEmptySubsequences: false)
-        if components.count > 1, Self.looksLikeRegistry(components[0]) {
-            let host = components.removeFirst()
+        var components = Self.split(bytes[..<end])
+        if components.count > 1, Self.looksLikeRegistry(bytes[components[0]]) {
+            let host = bytes[components.removeFirst()]
             try Self.validateRegistry(host)
-            registry = host == "index.docker.io" ? "docker.io" : String(host)
+            let name = String(decoding: host, as: UTF8.self)
+            registry = name == "index.docker.io" ? "docker.io" : name
         } else {
             registry = "docker.io"
         }
         // The tag is after a ':' in the last component only: a registry's port is not a tag.
-        var last = components.removeLast()
-        if let colon = last.firstIndex(of: ":") {
-            let tag = last[last.index(after: colon)...]
+        let last = components.removeLast()
+        if let colon = bytes[last].firstIndex(of: Byte.colon) {
+            let tag = bytes[(colon + 1)..<last.upperBound]
             try Self.validateTag(tag)
-            self.tag = String(tag)
-            last = last[..<colon]
+            self.tag = String(decoding: tag, as: UTF8.self)
+            components.append(last.lowerBound..<colon)
         } else {
             tag = nil
+            components.append(last)
         }
-        components.append(last)
-        for component in components { try Self.validatePathComponent(component) }
-        if registry == "docker.io" && components.count == 1 { components.insert("library", at: 0) }
-        path = components.joined(separator: "/")
+        var path = try components.map { range throws(ImageReferenceError) -> String in
+            try Self.validatePathComponent(bytes[range])
+            return String(decoding: bytes[range], as: UTF8.self)
+        }
+        if registry == "docker.io" && path.count == 1 { path.insert("library", at: 0) }
+        self.path = path.joined(separator: "/")
     }
 
     /// Checks `sha256:` followed by 64 lowercase hex digits.
@@ -81,58 +87,80 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
             throw ImageReferenceError("a digest must start with 'sha256:', not '\(digest.prefix(20))'")
         }
         let hex = digest.utf8.dropFirst(7)
-        guard hex.count == 64, hex.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+        guard hex.count == 64, hex.allSatisfy({ Byte.isDigit($0) || (0x61...0x66).contains($0) }) else {
             throw ImageReferenceError("a sha256 digest must be 64 lowercase hex digits, found \(hex.count) characters in '\(digest.prefix(20))…'")
         }
     }
 
-    private static func looksLikeRegistry(_ component: Substring) -> Bool {
-        component.contains(".") || component.contains(":") || component == "localhost"
-            || component.contains(where: \.isUppercase)
+    private static func split(_ bytes: ArraySlice<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == Byte.slash {
+            ranges.append(start..<index)
+            start = index + 1
+        }
+        ranges.append(start..<bytes.endIndex)
+        return ranges
     }
 
-    private static func validateRegistry(_ host: Substring) throws(ImageReferenceError) {
-        let parts = host.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let name = parts.first, !name.isEmpty,
-              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }),
-              !name.hasPrefix("-"), !name.hasPrefix("."), !name.hasSuffix(".") else {
-            throw ImageReferenceError("'\(host)' is not a valid registry host")
+    private static func looksLikeRegistry(_ component: ArraySlice<UInt8>) -> Bool {
+        component.contains(Byte.dot) || component.contains(Byte.colon) || component.elementsEqual("localhost".utf8)
+            || component.contains(where: Byte.isUpper)
+    }
+
+    private static func validateRegistry(_ host: ArraySlice<UInt8>) throws(ImageReferenceError) {
+        let colon = host.firstIndex(of: Byte.colon)
+        let name = host[..<(colon ?? host.endIndex)]
+        guard let first = name.first, let last = name.last, first != Byte.dash, first != Byte.dot, last != Byte.dot,
+              name.allSatisfy({ Byte.isLetter($0) || Byte.isDigit($0) || $0 == Byte.dot || $0 == Byte.dash }) else {
+            throw ImageReferenceError("'\(String(decoding: host, as: UTF8.self))' is not a valid registry host")
         }
-        if parts.count == 2 {
-            guard let port = Int(parts[1]), (1...65535).contains(port), parts[1].allSatisfy(\.isNumber) else {
-                throw ImageReferenceError("'\(parts[1])' is not a valid registry port")
+        if let colon {
+            let port = host[(colon + 1)...]
+            guard !port.isEmpty, port.count <= 5, port.allSatisfy(Byte.isDigit),
+                  let value = Int(String(decoding: port, as: UTF8.self)), (1...65535).contains(value) else {
+                throw ImageReferenceError("'\(String(decoding: port, as: UTF8.self))' is not a valid registry port")
             }
         }
     }
 
-    private static func validateTag(_ tag: Substring) throws(ImageReferenceError) {
-        guard let first = tag.first, first.isASCII, first.isLetter || first.isNumber || first == "_",
-              tag.count <= 128,
-              tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-") }) else {
-            throw ImageReferenceError("'\(tag)' is not a valid tag (letters, digits, '_', '.', '-'; at most 128)")
+    private static func validateTag(_ tag: ArraySlice<UInt8>) throws(ImageReferenceError) {
+        guard let first = tag.first, Byte.isLetter(first) || Byte.isDigit(first) || first == Byte.underscore, tag.count <= 128,
+              tag.allSatisfy({ Byte.isLetter($0) || Byte.isDigit($0) || $0 == Byte.underscore || $0 == Byte.dot || $0 == Byte.dash }) else {
+            throw ImageReferenceError("'\(String(decoding: tag, as: UTF8.self))' is not a valid tag (letters, digits, '_', '.', '-'; at most 128)")
         }
     }
 
     /// `[a-z0-9]+` joined by `.`, `_`, `__` or runs of `-`.
-    private static func validatePathComponent(_ component: Substring) throws(ImageReferenceError) {
-        let bytes = Array(component.utf8)
-        func alnum(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
-        var valid = !bytes.isEmpty && alnum(bytes.first!) && alnum(bytes.last!)
-        var i = 0
-        while valid && i < bytes.count {
-            if alnum(bytes[i]) { i += 1; continue }
+    private static func validatePathComponent(_ component: ArraySlice<UInt8>) throws(ImageReferenceError) {
+        func alnum(_ b: UInt8) -> Bool { Byte.isLower(b) || Byte.isDigit(b) }
+        var valid = !component.isEmpty && alnum(component.first!) && alnum(component.last!)
+        var i = component.startIndex
+        while valid && i < component.endIndex {
+            if alnum(component[i]) { i += 1; continue }
             var j = i
-            while j < bytes.count && !alnum(bytes[j]) { j += 1 }
-            let separator = bytes[i..<j]
-            valid = separator.elementsEqual([0x2E]) || separator.elementsEqual([0x5F])
-                || separator.elementsEqual([0x5F, 0x5F]) || separator.allSatisfy { $0 == 0x2D }
+            while j < component.endIndex && !alnum(component[j]) { j += 1 }
+            let separator = component[i..<j]
+            valid = separator.elementsEqual([Byte.dot]) || separator.elementsEqual([Byte.underscore])
+                || separator.elementsEqual([Byte.underscore, Byte.underscore]) || separator.allSatisfy { $0 == Byte.dash }
             i = j
         }
         guard valid else {
             if component.isEmpty { throw ImageReferenceError("an image path has an empty part") }
-            throw ImageReferenceError("'\(component)' is not a valid repository name (lowercase letters, digits, and '.', '_', '-' between them)")
+            throw ImageReferenceError("'\(String(decoding: component, as: UTF8.self))' is not a valid repository name (lowercase letters, digits, and '.', '_', '-' between them)")
         }
     }
+}
+
+/// ASCII byte tests for parsers that work on UTF-8.
+enum Byte {
+    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), at = UInt8(ascii: "@"), colon = UInt8(ascii: ":")
+    static let slash = UInt8(ascii: "/"), dot = UInt8(ascii: "."), dash = UInt8(ascii: "-"), underscore = UInt8(ascii: "_")
+
+    static func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
+    static func isLower(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) }
+    static func isUpper(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) }
+    static func isLetter(_ b: UInt8) -> Bool { isLower(b) || isUpper(b) }
 }
 
 public struct ImageReferenceError: Error, Sendable, Equatable, CustomStringConvertible {

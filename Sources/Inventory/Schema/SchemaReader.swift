@@ -1,3 +1,13 @@
+/// A mapping's known keys and their pairs. A linear search: mappings hold a handful of keys,
+/// and hashing every key of every file cost more than the search.
+struct Fields {
+    var pairs: [YAMLPair] = []
+
+    subscript(key: String) -> YAMLPair? {
+        pairs.first { $0.key.scalar == key }
+    }
+}
+
 /// Reads typed values out of a YAML tree for one file, collecting every problem instead of
 /// stopping at the first.
 final class SchemaReader {
@@ -14,17 +24,17 @@ final class SchemaReader {
 
     /// The pairs of a mapping by key, after reporting keys outside `keys` with a suggestion.
     /// Nil (and an error) when the node is not a mapping; nil without error when it is null.
-    func mapping(_ node: YAMLNode, keys: [String], what: String) -> [String: YAMLPair]? {
+    func mapping(_ node: YAMLNode, keys: [String], what: String) -> Fields? {
         if node.isNull { return nil }
         guard case .mapping(let pairs) = node.kind else {
             error(node, "\(what) must be a mapping of keys to values, found \(node.kindName)")
             return nil
         }
-        var result: [String: YAMLPair] = [:]
+        var result = Fields()
         for pair in pairs {
             let key = pair.key.scalar ?? ""
             if keys.contains(key) {
-                result[key] = pair
+                result.pairs.append(pair)
             } else if let suggestion = closestMatch(to: key, in: keys) {
                 error(pair.key, "unknown key '\(key)' in \(what) (did you mean '\(suggestion)'?)")
             } else {

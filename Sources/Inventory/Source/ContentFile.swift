@@ -11,49 +11,56 @@ struct ContentFile {
 
     /// Reads, checks and parses `url`, reported as `path`. Every problem is a located diagnostic.
     static func read(_ url: URL, path: String) throws(Diagnostic) -> ContentFile {
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        let data: Data
-        let loaded = Result { () throws -> Data in
-            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            if size > maximumSize {
-                throw Diagnostic(start, "the file is \(size / 1024) KiB, over the limit of \(maximumSize / 1024) KiB",
-                                 hint: "keep a service file to its facts and runbook; link to long documents")
-            }
-            return try Data(contentsOf: url)
-        }
-        switch loaded {
-        case .success(let bytes): data = bytes
-        case .failure(let diagnostic as Diagnostic): throw diagnostic
-        case .failure(let error): throw Diagnostic(start, "cannot read the file: \(describe(error))")
-        }
-        let decoded: Result<String, Diagnostic> = data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            if let offset = firstInvalidUTF8Offset(bytes) {
-                let (line, column) = lineAndColumn(of: offset, in: bytes)
+        let bytes = try readBytes(url, path: path)
+        let text: String = try bytes.withUnsafeBufferPointer { (buffer) -> Result<String, Diagnostic> in
+            if let offset = firstInvalidUTF8Offset(buffer) {
+                let (line, column) = lineAndColumn(of: offset, in: buffer)
                 return .failure(Diagnostic(SourceLocation(file: path, line: line, column: column),
-                                 "the file is not valid UTF-8 (byte offset \(offset), byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))",
-                                 hint: "save the file as UTF-8"))
+                                           "the file is not valid UTF-8 (byte offset \(offset), byte 0x\(String(buffer[offset], radix: 16, uppercase: true)))",
+                                           hint: "save the file as UTF-8"))
             }
-            return .success(String(decoding: bytes, as: UTF8.self))
-        }
-        let text = try decoded.get()
+            return .success(String(decoding: buffer, as: UTF8.self))
+        }.get()
         let split = try FrontMatter.split(text, file: path)
         let root = try YAMLParser.parse(split.yaml, file: path, firstLine: split.yamlFirstLine)
         return ContentFile(path: path, root: root, body: split.body)
     }
 
-    private static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    /// The file's bytes with one open, fstat and read: it runs for every service.
+    static func readBytes(_ url: URL, path: String) throws(Diagnostic) -> [UInt8] {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Diagnostic(start, "cannot read the file: \(describe(errno))") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Diagnostic(start, "cannot read the file: \(describe(errno))") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw Diagnostic(start, "not a regular file") }
+        let size = Int(info.st_size)
+        if size > maximumSize {
+            throw Diagnostic(start, "the file is \(size / 1024) KiB, over the limit of \(maximumSize / 1024) KiB",
+                             hint: "keep a service file to its facts and runbook; link to long documents")
         }
-        if nsError.domain == NSCocoaErrorDomain {
-            switch nsError.code {
-            case NSFileReadNoPermissionError: return "permission denied"
-            case NSFileReadNoSuchFileError: return "no such file (a broken or looping link?)"
-            default: break
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, size - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Diagnostic(start, "cannot read the file: \(describe(errno))")
             }
+            if count == 0 { break }
+            filled += count
         }
-        return nsError.localizedDescription
+        if filled < size { bytes.removeLast(size - filled) }
+        return bytes
+    }
+
+    private static func describe(_ code: Int32) -> String {
+        switch code {
+        case ELOOP: "a symbolic link that loops"
+        case ENOENT: "no such file (a broken symbolic link?)"
+        case EACCES: "permission denied"
+        default: String(cString: strerror(code))
+        }
     }
 }

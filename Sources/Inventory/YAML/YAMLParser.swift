@@ -26,10 +26,14 @@ private struct TreeBuilder {
         self.lineOffset = lineOffset
     }
 
-    /// An open collection while its children arrive.
-    private enum Frame {
-        case sequence(items: [YAMLNode], line: Int, column: Int, anchor: String?)
-        case mapping(items: [YAMLNode], line: Int, column: Int, anchor: String?)
+    /// An open collection while its children arrive: its children are the nodes of `items`
+    /// from `start` on, one flat stack for all levels, so nothing is copied as it grows.
+    private struct Frame {
+        var isMapping: Bool
+        var line: Int
+        var column: Int
+        var anchor: String?
+        var start: Int
     }
 
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> YAMLNode? {
@@ -41,7 +45,8 @@ private struct TreeBuilder {
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count)
 
-        var stack: [Frame] = []
+        var frames: [Frame] = []
+        var items: [YAMLNode] = []
         var root: YAMLNode?
         var documents = 0
         var event = yaml_event_t()
@@ -77,33 +82,23 @@ private struct TreeBuilder {
                 target.column = column
                 finished = target
             case YAML_SEQUENCE_START_EVENT:
-                stack.append(.sequence(items: [], line: line + lineOffset, column: column,
-                                       anchor: string(event.data.sequence_start.anchor)))
+                frames.append(Frame(isMapping: false, line: line + lineOffset, column: column,
+                                    anchor: string(event.data.sequence_start.anchor), start: items.count))
             case YAML_MAPPING_START_EVENT:
-                stack.append(.mapping(items: [], line: line + lineOffset, column: column,
-                                      anchor: string(event.data.mapping_start.anchor)))
-            case YAML_SEQUENCE_END_EVENT:
-                guard case .sequence(let items, let l, let c, let anchor) = stack.removeLast() else { break }
-                finished = YAMLNode(.sequence(items), line: l, column: c)
-                if let anchor { anchors[anchor] = finished }
-            case YAML_MAPPING_END_EVENT:
-                guard case .mapping(let items, let l, let c, let anchor) = stack.removeLast() else { break }
-                finished = YAMLNode(.mapping(try pairs(items)), line: l, column: c)
-                if let anchor { anchors[anchor] = finished }
+                frames.append(Frame(isMapping: true, line: line + lineOffset, column: column,
+                                    anchor: string(event.data.mapping_start.anchor), start: items.count))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                let frame = frames.removeLast()
+                let children = Array(items[frame.start...])
+                items.removeSubrange(frame.start...)
+                let kind: YAMLNode.Kind = frame.isMapping ? .mapping(try pairs(children)) : .sequence(children)
+                finished = YAMLNode(kind, line: frame.line, column: frame.column)
+                if let anchor = frame.anchor { anchors[anchor] = finished }
             default:
                 break
             }
             if let node = finished {
-                switch stack.popLast() {
-                case .sequence(var items, let l, let c, let a)?:
-                    items.append(node)
-                    stack.append(.sequence(items: items, line: l, column: c, anchor: a))
-                case .mapping(var items, let l, let c, let a)?:
-                    items.append(node)
-                    stack.append(.mapping(items: items, line: l, column: c, anchor: a))
-                case nil:
-                    root = node
-                }
+                if frames.isEmpty { root = node } else { items.append(node) }
             }
         }
     }
@@ -111,8 +106,8 @@ private struct TreeBuilder {
     /// Pairs up a mapping's keys and values, applies `<<` merges and rejects duplicate keys.
     private func pairs(_ items: [YAMLNode]) throws(Diagnostic) -> [YAMLPair] {
         var result: [YAMLPair] = []
+        result.reserveCapacity(items.count / 2)
         var merged: [YAMLPair] = []
-        var seen: [String: YAMLNode] = [:]
         var index = 0
         while index + 1 < items.count {
             let key = items[index], value = items[index + 1]
@@ -131,14 +126,13 @@ private struct TreeBuilder {
                 }
                 continue
             }
-            if let first = seen[name] {
-                throw Diagnostic(location(key), "duplicate key '\(name)' (first at line \(first.line))")
+            // Mappings hold a handful of keys: a linear search beats hashing each one.
+            if let first = result.first(where: { $0.key.scalar == name }) {
+                throw Diagnostic(location(key), "duplicate key '\(name)' (first at line \(first.key.line))")
             }
-            seen[name] = key
             result.append(YAMLPair(key: key, value: value))
         }
-        for pair in merged where seen[pair.key.scalar ?? ""] == nil {
-            seen[pair.key.scalar ?? ""] = pair.key
+        for pair in merged where !result.contains(where: { $0.key.scalar == pair.key.scalar }) {
             result.append(pair)
         }
         return result
