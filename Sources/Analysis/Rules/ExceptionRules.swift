@@ -47,9 +47,8 @@ enum ExceptionRules {
                 continue
             }
             let stillNeeded = runs.contains { use in
-                guard let approved = context.standards.approvedVersion(of: name) else { return true }
-                return ComponentRules.standing(use.component.version, against: approved.version) == .behind
-                    && covering(use.component, in: service, context) != nil
+                guard let (_, standing) = context.standing(of: name, use.component.version) else { return true }
+                return standing == .behind && covering(use.component, in: service, context) != nil
             }
             if !stillNeeded {
                 let versions = runs.map(\.component.version).joined(separator: ", ")

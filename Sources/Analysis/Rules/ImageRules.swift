@@ -7,9 +7,7 @@ enum ImageRules {
         for environment in service.environments {
             if let image = environment.baseImage { baseImages.append((image, " in \(environment.name)")) }
         }
-        let approved = context.standards.images.compactMap { entry in
-            (try? ImageReference(parsing: entry.value.reference)).map { (entry.value.name, $0) }
-        }
+        let approved = context.approvedImages
         for (image, place) in baseImages {
             guard let reference = try? ImageReference(parsing: image.value) else { continue }
             if !approved.isEmpty && !approved.contains(where: { matches(reference, approved: $0.1) }) {

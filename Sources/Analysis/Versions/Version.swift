@@ -7,30 +7,37 @@ public struct Version: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var prerelease: String?
     public var text: String
 
-    /// Nil when the text has no leading number (`latest`, `bullseye`).
+    /// Nil when the text has no leading number (`latest`, `bullseye`). Works on UTF-8 bytes:
+    /// it runs for every component of every service.
     public init?(_ text: String) {
         self.text = text
-        var rest = Substring(text.trimmingSpaces)
-        if rest.first == "v" || rest.first == "V" { rest = rest.dropFirst() }
-        if let plus = rest.firstIndex(of: "+") { rest = rest[..<plus] }
+        var bytes = Array(text.utf8)[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        if let first = bytes.first, first == UInt8(ascii: "v") || first == UInt8(ascii: "V") { bytes = bytes.dropFirst() }
+        if let plus = bytes.firstIndex(of: UInt8(ascii: "+")) { bytes = bytes[..<plus] }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         var numbers: [Int] = []
-        var index = rest.startIndex
-        while index < rest.endIndex {
-            var end = index
-            while end < rest.endIndex, rest[end].isASCII, rest[end].isNumber { end = rest.index(after: end) }
-            guard end > index, let number = Int(rest[index..<end]) else { break }
-            numbers.append(number)
-            index = end
-            guard index < rest.endIndex, rest[index] == "." else { break }
-            let next = rest.index(after: index)
-            guard next < rest.endIndex, rest[next].isASCII, rest[next].isNumber else { break }
-            index = next
+        var index = bytes.startIndex
+        while index < bytes.endIndex, isDigit(bytes[index]) {
+            var value = 0
+            while index < bytes.endIndex, isDigit(bytes[index]) {
+                value = value &* 10 &+ Int(bytes[index] - 0x30)
+                index += 1
+            }
+            numbers.append(value)
+            // A dot continues the numbers only when a digit follows it.
+            guard index + 1 < bytes.endIndex, bytes[index] == UInt8(ascii: "."), isDigit(bytes[index + 1]) else { break }
+            index += 1
         }
         guard !numbers.isEmpty else { return nil }
         self.numbers = numbers
-        var suffix = rest[index...]
-        if suffix.first == "-" || suffix.first == "~" || suffix.first == "_" { suffix = suffix.dropFirst() }
-        prerelease = suffix.isEmpty || Version.isPackagingRevision(suffix) ? nil : String(suffix)
+        var suffix = bytes[index...]
+        if let first = suffix.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "~") || first == UInt8(ascii: "_") {
+            suffix = suffix.dropFirst()
+        }
+        let rest = Substring(decoding: suffix, as: UTF8.self)
+        prerelease = rest.isEmpty || Version.isPackagingRevision(rest) ? nil : String(rest)
     }
 
     /// `1` (Debian), `r0` (Alpine), `1ubuntu2`, `deb12u1`: a rebuild of the same upstream version.

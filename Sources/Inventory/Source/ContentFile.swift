@@ -9,9 +9,10 @@ struct ContentFile {
     /// Files larger than this are refused: an inventory page is a few KiB.
     static let maximumSize = 1 << 20
 
-    /// Reads, checks and parses `url`, reported as `path`. Every problem is a located diagnostic.
-    static func read(_ url: URL, path: String) throws(Diagnostic) -> ContentFile {
-        let bytes = try readBytes(url, path: path)
+    /// Reads, checks and parses the file at `location`, reported as `path`. Every problem is a
+    /// located diagnostic.
+    static func read(_ location: String, path: String) throws(Diagnostic) -> ContentFile {
+        let bytes = try readBytes(location, path: path)
         let text: String = try bytes.withUnsafeBufferPointer { (buffer) -> Result<String, Diagnostic> in
             if let offset = firstInvalidUTF8Offset(buffer) {
                 let (line, column) = lineAndColumn(of: offset, in: buffer)
@@ -27,9 +28,9 @@ struct ContentFile {
     }
 
     /// The file's bytes with one open, fstat and read: it runs for every service.
-    static func readBytes(_ url: URL, path: String) throws(Diagnostic) -> [UInt8] {
+    static func readBytes(_ location: String, path: String) throws(Diagnostic) -> [UInt8] {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(location, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Diagnostic(start, "cannot read the file: \(describe(errno))") }
         defer { close(descriptor) }
         var info = stat()
