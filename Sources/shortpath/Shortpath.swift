@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Markdown
+import Site
 
 @main
 struct Shortpath: ParsableCommand {
@@ -16,6 +17,7 @@ struct Shortpath: ParsableCommand {
     static func main() {
         // cmark-gfm's extension registry is global: fill it before any concurrency.
         Markdown.registerExtensions()
+        HTMLEscaping.register()
         do {
             var command = try parseAsRoot()
             try command.run()

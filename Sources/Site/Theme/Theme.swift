@@ -13,6 +13,7 @@ public struct Theme: Sendable {
     static let pageTemplates = ["base", "index", "service", "rollback", "findings", "standards", "404"]
 
     public static func load(source: URL, name: String) throws(ContentErrors) -> Theme {
+        HTMLEscaping.register()
         var files: [String: (text: [UInt8], origin: String)] = [:]
         for (path, text) in DefaultTheme.files { files[path] = (Array(text.utf8), "themes/default/\(path) (built in)") }
         let folder = source.appending(path: "themes/\(name)")
@@ -36,7 +37,9 @@ public struct Theme: Sendable {
             if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
                 let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
                 do {
-                    library.register(try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)), named: name)
+                    // The pragma selects the byte-level HTML escaper; it adds no line.
+                    let text = HTMLEscaping.pragma + String(decoding: bytes, as: UTF8.self)
+                    library.register(try MustacheTemplate(string: text), named: name)
                 } catch let error as MustacheTemplate.ParserError {
                     errors.append(Diagnostic(SourceLocation(file: origin, line: error.context.lineNumber, column: error.context.columnNumber + 1),
                                              "template error: \(error.error)", hint: "near: \(error.context.line.trimmingSpaces)"))

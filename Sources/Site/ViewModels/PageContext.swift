@@ -11,8 +11,16 @@ func markLists(_ view: inout View, _ keys: [String]) {
 struct PageContext: Sendable {
     var inventory: Inventory
     var report: Report
-    /// Asset name → path under the output folder (`assets/style.css`).
-    var assets: [String: String]
+    /// Template key → asset path under the output folder: `asset_style_css` → `assets/style.css`.
+    var assets: [(key: String, path: String)]
+
+    init(inventory: Inventory, report: Report, assets: [String: String]) {
+        self.inventory = inventory
+        self.report = report
+        self.assets = assets.sorted { $0.key < $1.key }.map { name, path in
+            ("asset_" + String(name.map { $0 == "." || $0 == "-" || $0 == "/" ? "_" : $0 }), path)
+        }
+    }
 
     /// The frame every page template fills: title, relative root, navigation, stylesheet.
     func frame(title: String, depth: Int, section: String) -> View {
@@ -24,7 +32,7 @@ struct PageContext: Sendable {
             "today": report.today.description,
             "section_\(section)": true,
         ]
-        for (name, path) in assets { view["asset_\(name.replacingOccurrences(of: ".", with: "_"))"] = root + path }
+        for (key, path) in assets { view[key] = root + path }
         return view
     }
 }

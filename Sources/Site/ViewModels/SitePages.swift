@@ -15,7 +15,8 @@ enum SitePages {
                 "count": items.count,
                 "items": items.map { finding -> View in
                     var item = ServicePage.finding(finding)
-                    item["service"] = finding.service
+                    item["service"] = finding.service ?? ""
+                    item["hasService"] = finding.service != nil
                     item["serviceName"] = finding.service.flatMap { names[$0] } ?? "site"
                     return item
                 },
