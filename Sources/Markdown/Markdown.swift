@@ -23,8 +23,9 @@ public enum Markdown {
     /// so two parses at once can lose each other's autolinks. Rendering needs no lock.
     private static let parseLock = NSLock()
 
-    /// The HTML of a Markdown text. Safe to call from several threads.
-    public static func toHTML(_ markdown: String) -> String {
+    /// The HTML of a Markdown text. Safe to call from several threads. `rewriteLink` may
+    /// replace the URL of each link and image (nil keeps it).
+    public static func toHTML(_ markdown: String, rewriteLink: ((String) -> String?)? = nil) -> String {
         registerExtensions()
         let options = CMARK_OPT_DEFAULT
         guard let parser = cmark_parser_new(options) else { return "" }
@@ -45,9 +46,21 @@ public enum Markdown {
         }
         guard let document = parsed else { return "" }
         defer { cmark_node_free(document) }
+        if let rewriteLink { rewriteLinks(in: document, rewriteLink) }
         // The parser's extension list must reach the renderer, or tagfilter does nothing.
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    private static func rewriteLinks(in document: OpaquePointer, _ rewrite: (String) -> String?) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            if let replacement = rewrite(String(cString: url)) { cmark_node_set_url(node, replacement) }
+        }
     }
 }

@@ -20,7 +20,8 @@ struct Build: ParsableCommand {
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? common.sourceURL.appending(path: "public")
         do {
             let result = try SiteBuilder.build(source: common.sourceURL, output: outputURL, today: today)
-            print("built \(result.pages) pages for \(result.report.statuses.count) active services into \(outputURL.path)")
+            let active = result.report.statuses.count
+            print("built \(result.pages) pages for \(active) active service\(active == 1 ? "" : "s") into \(outputURL.path)")
             print(FindingReports.summary(result.report))
         } catch let errors as ContentErrors {
             throw failWithContentErrors(errors)

@@ -151,7 +151,7 @@ let cleanService = """
         scratch.site(service: cleanService)
         let run = try shortpath(["build", "--source", scratch.url.path, "--today", "2026-11-27"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("built 6 pages for 1 active services"))
+        #expect(run.stdout.contains("built 7 pages for 1 active service into"))
         #expect(FileManager.default.fileExists(atPath: scratch.url.appending(path: "public/services/api/rollback/index.html").path))
         let refused = try shortpath(["build", "--source", scratch.url.path, "--output", scratch.url.appending(path: "content").path, "--today", "2026-11-27"])
         #expect(refused.status == 2)

@@ -45,7 +45,7 @@ import Testing
     /// cmark-gfm's special-character table is global; parallel renders must still agree.
     @Test func parallelRendersMatchSequentialOnes() async {
         let inputs = (0..<200).map { "Item \($0): see https://wiki.example.com/\($0) and ~~old~~ *new*\n\n| a |\n|---|\n| \($0) |\n" }
-        let expected = inputs.map(Markdown.toHTML)
+        let expected = inputs.map { Markdown.toHTML($0) }
         let results = await withTaskGroup(of: (Int, String).self) { group in
             for (index, input) in inputs.enumerated() { group.addTask { (index, Markdown.toHTML(input)) } }
             var results = [String](repeating: "", count: inputs.count)

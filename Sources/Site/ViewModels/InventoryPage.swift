@@ -10,7 +10,7 @@ enum InventoryPage {
         let active = inventory.services.filter(\.isActive)
         let rows: [View] = active.map { row($0, context) }
         let onPath = active.count { report.statuses[$0.slug]?.onStandardPath == true }
-        view["intro"] = inventory.settings.intro.trimmingSpaces.isEmpty ? nil : Markdown.toHTML(inventory.settings.intro)
+        view["intro"] = inventory.settings.intro.trimmingSpaces.isEmpty ? nil : Markdown.toHTML(inventory.settings.intro, rewriteLink: ContentLinks.rewriter(from: inventory.settings.file, depth: 0))
         view["rows"] = rows
         view["owners"] = Set(active.compactMap { $0.owner?.value }).sorted().map { ["name": $0] as View }
         view["counts"] = [

@@ -25,7 +25,7 @@ enum ServicePage {
         view["rollouts"] = RolloutTimings.view(service)
         markLists(&view, ["exceptions", "findings", "links", "signals"])
         let body = service.body.trimmingSpaces
-        view["runbook"] = body.isEmpty ? nil : Markdown.toHTML(service.body)
+        view["runbook"] = body.isEmpty ? nil : Markdown.toHTML(service.body, rewriteLink: ContentLinks.rewriter(from: service.file, depth: 2))
         return view
     }
 
@@ -154,6 +154,13 @@ enum RolloutTimings {
             return item
         }
         let median = Format.median(service.rollouts.compactMap(\.minutes))
-        return ["items": items, "median": median.map { Format.duration(minutes: $0) } ?? "—"]
+        let points = service.rollouts.compactMap { rollout -> Charts.Point? in
+            guard let minutes = rollout.minutes else { return nil }
+            var rolledBack = false
+            if case .rolledBack = rollout.outcome { rolledBack = true }
+            return Charts.Point(day: rollout.started.day, minutes: minutes, rolledBack: rolledBack, label: rollout.started.description)
+        }
+        let chart = points.count >= 2 ? Charts.rolloutDurations(points, title: "Rollout duration of \(service.name)", height: 220) : nil
+        return ["items": items, "median": median.map { Format.duration(minutes: $0) } ?? "—", "chart": chart ?? false]
     }
 }

@@ -10,17 +10,23 @@ enum SitePages {
         let groups: [View] = Severity.allCases.compactMap { severity in
             let items = context.report.findings.filter { $0.severity == severity }
             guard !items.isEmpty else { return nil }
-            return [
-                "severity": severity.rawValue,
-                "count": items.count,
-                "items": items.map { finding -> View in
-                    var item = ServicePage.finding(finding)
-                    item["service"] = finding.service ?? ""
-                    item["hasService"] = finding.service != nil
-                    item["serviceName"] = finding.service.flatMap { names[$0] } ?? "site"
-                    return item
-                },
-            ]
+            var byRule: [Rule: [Finding]] = [:]
+            for finding in items { byRule[finding.rule, default: []].append(finding) }
+            let rules: [View] = byRule.keys.sorted().map { rule in
+                [
+                    "rule": rule.rawValue,
+                    "label": rule.label,
+                    "count": byRule[rule]!.count,
+                    "items": byRule[rule]!.map { finding -> View in
+                        var item = ServicePage.finding(finding)
+                        item["service"] = finding.service ?? ""
+                        item["hasService"] = finding.service != nil
+                        item["serviceName"] = finding.service.flatMap { names[$0] } ?? "site"
+                        return item
+                    },
+                ]
+            }
+            return ["severity": severity.rawValue, "count": items.count, "rules": rules]
         }
         view["groups"] = groups
         view["none"] = groups.isEmpty
@@ -46,7 +52,7 @@ enum SitePages {
                               "when": days < 0 ? "\(-days) days overdue" : days == 0 ? "today" : "in \(days) days"] as View
         }
         let body = standards.body.trimmingSpaces
-        view["body"] = body.isEmpty ? nil : Markdown.toHTML(standards.body)
+        view["body"] = body.isEmpty ? nil : Markdown.toHTML(standards.body, rewriteLink: ContentLinks.rewriter(from: standards.file, depth: 1))
         return view
     }
 

