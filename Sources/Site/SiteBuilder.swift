@@ -22,7 +22,7 @@ public enum SiteBuilder {
     }
 
     /// Builds the site into `output`, replacing it whole only when every page is written.
-    public static func build(source: URL, output: URL, today: Day) throws -> Result {
+    public static func build(source: URL, output: URL, today: Day, cancellation: Cancellation = Cancellation()) throws -> Result {
         Markdown.registerExtensions()
         var clock = StageClock()
         let inventory = try ContentLoader.load(source: source)
@@ -30,9 +30,11 @@ public enum SiteBuilder {
         let report = try Analyzer.analyze(inventory, today: today)
         clock.lap("analyze")
         let theme = try Theme.load(source: source, name: inventory.settings.theme)
+        try cancellation.check()
         let folder = try OutputFolder(output)
         do {
-            let result = try write(inventory, report, theme, into: folder, clock: &clock)
+            let result = try write(inventory, report, theme, into: folder, cancellation: cancellation, clock: &clock)
+            try cancellation.check()
             try folder.commit()
             clock.lap("commit")
             return result
@@ -43,7 +45,7 @@ public enum SiteBuilder {
     }
 
     static func write(_ inventory: Inventory, _ report: Report, _ theme: Theme, into folder: OutputFolder,
-                      clock: inout StageClock) throws -> Result {
+                      cancellation: Cancellation, clock: inout StageClock) throws -> Result {
         var assets: [String: String] = [:]
         for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             assets[name] = "assets/\(name)"
@@ -66,6 +68,7 @@ public enum SiteBuilder {
         let failures = FirstError()
         DispatchQueue.concurrentPerform(iterations: sitePages.count + services.count) { index in
             do {
+                try cancellation.check()
                 if index < sitePages.count {
                     try sitePages[index]()
                     return

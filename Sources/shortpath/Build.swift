@@ -18,13 +18,19 @@ struct Build: ParsableCommand {
     func run() throws {
         let today = try common.resolveToday()
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? common.sourceURL.appending(path: "public")
+        let cancellation = Cancellation()
+        let signals = InterruptSignals { cancellation.cancel(signal: $0) }
+        defer { signals.restore() }
         do {
-            let result = try SiteBuilder.build(source: common.sourceURL, output: outputURL, today: today)
+            let result = try SiteBuilder.build(source: common.sourceURL, output: outputURL, today: today, cancellation: cancellation)
             let active = result.report.statuses.count
             print("built \(result.pages) pages for \(active) active service\(active == 1 ? "" : "s") into \(outputURL.path)")
             print(FindingReports.summary(result.report))
         } catch let errors as ContentErrors {
             throw failWithContentErrors(errors)
+        } catch let interrupted as Interrupted {
+            standardError("interrupted: the previous site at \(outputURL.path) is unchanged")
+            throw ExitCode(128 + interrupted.signal)
         } catch let error as OutputError {
             standardError(error.description)
             throw ExitCode(2)

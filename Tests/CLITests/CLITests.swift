@@ -194,3 +194,50 @@ extension String {
         components(separatedBy: old).joined(separator: new)
     }
 }
+
+@Suite struct InterruptTests {
+    /// A build stopped by SIGINT or SIGTERM leaves the previous site byte for byte, and no
+    /// folder of its own behind.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func interruptingABuildChangesNothing(_ signal: Int32) throws {
+        let scratch = Scratch()
+        let generator = repositoryRoot.deletingLastPathComponent().appending(path: "shared/bench/gen-inventory")
+        let generate = Process()
+        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generate.arguments = ["python3", generator.path, "1500", scratch.url.path]
+        try generate.run()
+        generate.waitUntilExit()
+        #expect(generate.terminationStatus == 0)
+        let output = scratch.url.appending(path: "public")
+        let first = try shortpath(["build", "--source", scratch.url.path, "--output", output.path, "--today", "2026-11-27"])
+        #expect(first.status == 0)
+        let before = files(in: output)
+        #expect(before.count > 3000)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "shortpath")
+        if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
+            process.executableURL = repositoryRoot.appending(path: ".build/debug/shortpath")
+        }
+        process.arguments = ["build", "--source", scratch.url.path, "--output", output.path, "--today", "2026-12-01"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.4)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + signal)
+        #expect(files(in: output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".public") }
+        #expect(leftovers.isEmpty)
+    }
+
+    func files(in folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(atPath: folder.path)
+        while let path = walker?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: folder.appending(path: path).path) { files[path] = data }
+        }
+        return files
+    }
+}
