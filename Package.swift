@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -44,7 +45,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "InventoryTests", dependencies: ["Inventory"]),
+        .testTarget(
+            name: "InventoryTests",
+            dependencies: ["Inventory", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Inventory"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Analysis", "Inventory"]),

@@ -12,7 +12,11 @@ struct ContentFile {
     /// Reads, checks and parses the file at `location`, reported as `path`. Every problem is a
     /// located diagnostic.
     static func read(_ location: String, path: String) throws(Diagnostic) -> ContentFile {
-        let bytes = try readBytes(location, path: path)
+        try parse(try readBytes(location, path: path), path: path)
+    }
+
+    /// Checks and parses a file's bytes: UTF-8, front matter, YAML.
+    static func parse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> ContentFile {
         let text: String = try bytes.withUnsafeBufferPointer { (buffer) -> Result<String, Diagnostic> in
             if let offset = firstInvalidUTF8Offset(buffer) {
                 let (line, column) = lineAndColumn(of: offset, in: buffer)
