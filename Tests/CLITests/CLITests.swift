@@ -201,13 +201,11 @@ extension String {
     @Test(arguments: [SIGINT, SIGTERM])
     func interruptingABuildChangesNothing(_ signal: Int32) throws {
         let scratch = Scratch()
-        let generator = repositoryRoot.deletingLastPathComponent().appending(path: "shared/bench/gen-inventory")
-        let generate = Process()
-        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generate.arguments = ["python3", generator.path, "1500", scratch.url.path]
-        try generate.run()
-        generate.waitUntilExit()
-        #expect(generate.terminationStatus == 0)
+        scratch.write("content/standards.md", "---\nreview: 2027-01-15\ncomponents: { node: \"22\" }\n---\n")
+        let runbook = String(repeating: "1. Step with `code`, **bold** and a [link](https://wiki.example.com/ops).\n", count: 40)
+        for index in 0..<1500 {
+            scratch.write("content/services/service-\(index).md", cleanService.replacingOccurrences(of: "name: API", with: "name: Service \(index)") + "\n" + runbook)
+        }
         let output = scratch.url.appending(path: "public")
         let first = try shortpath(["build", "--source", scratch.url.path, "--output", output.path, "--today", "2026-11-27"])
         #expect(first.status == 0)
