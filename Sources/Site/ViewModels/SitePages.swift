@@ -47,9 +47,7 @@ enum SitePages {
         view["images"] = standards.images.map { ["name": $0.value.name, "reference": $0.value.reference] as View }
         view["owner"] = standards.owner
         if let review = standards.review?.value {
-            let days = context.report.today.days(until: review)
-            view["review"] = ["date": review.description, "due": days < 0,
-                              "when": days < 0 ? "\(-days) days overdue" : days == 0 ? "today" : "in \(days) days"] as View
+            view["review"] = ReviewTiming.view(review, today: context.report.today)
         }
         let body = standards.body.trimmingSpaces
         view["body"] = body.isEmpty ? nil : Markdown.toHTML(standards.body, rewriteLink: ContentLinks.rewriter(from: standards.file, depth: 1))

@@ -1,0 +1,160 @@
+import Inventory
+
+/// How far the services are along the standard path: per approved component and base image,
+/// who conforms and who lags by how much. A pure function of the inventory and `today`.
+public struct Progress: Sendable {
+    public struct Lag: Sendable, Equatable {
+        public var slug: String
+        public var service: String
+        public var version: String
+        /// `2 major versions behind`, `on 2026.09`.
+        public var gap: String
+    }
+
+    public struct Line: Sendable {
+        public var name: String
+        public var approved: String
+        public var reference: String?
+        public var conforming: Int
+        public var lagging: [Lag]
+        public var total: Int { conforming + lagging.count }
+    }
+
+    public struct ExceptionDue: Sendable {
+        public var slug: String
+        public var service: String
+        public var component: String
+        public var version: String?
+        public var reason: String?
+        public var until: Day?
+        /// Days from today to `until` (negative when expired); nil when undated.
+        public var daysLeft: Int?
+    }
+
+    public var components: [Line]
+    public var images: [Line]
+    /// Active services on some approved base image, out of all active services.
+    public var onApprovedImage: Int
+    public var activeServices: Int
+    /// Expired first, then by date; undated last.
+    public var exceptions: [ExceptionDue]
+
+    public init(_ inventory: Inventory, today: Day) {
+        let active = inventory.services.filter(\.isActive)
+        activeServices = active.count
+        components = inventory.standards.components.map { Self.component($0, active) }
+        let approvedImages = inventory.standards.images.compactMap { entry in
+            (try? ImageReference(parsing: entry.value.reference)).map { (entry.value, $0) }
+        }
+        images = approvedImages.map { Self.image($0.0, $0.1, active) }
+        onApprovedImage = active.count { service in
+            guard let base = service.baseImage?.value, let image = try? ImageReference(parsing: base) else { return false }
+            return approvedImages.contains { $0.1.repository == image.repository && $0.1.effectiveTag == image.effectiveTag }
+        }
+        exceptions = active.flatMap { service in
+            service.exceptions.map { exception in
+                ExceptionDue(slug: service.slug, service: service.name, component: exception.component.value,
+                             version: exception.version?.value, reason: exception.reason, until: exception.until?.value,
+                             daysLeft: exception.until.map { today.days(until: $0.value) })
+            }
+        }.sorted { a, b in
+            switch (a.until, b.until) {
+            case (let x?, let y?): x != y ? x < y : a.slug < b.slug
+            case (_?, nil): true
+            case (nil, _?): false
+            case (nil, nil): a.slug < b.slug
+            }
+        }
+    }
+
+    static func component(_ approved: ComponentVersion, _ services: [Service]) -> Line {
+        var line = Line(name: approved.name, approved: approved.version, reference: nil, conforming: 0, lagging: [])
+        let wanted = Version(approved.version)
+        for service in services {
+            guard let used = service.components.first(where: { $0.name == approved.name }) else { continue }
+            let actual = Version(used.version)
+            let standing = actual.flatMap { a in wanted.map { a.standing(against: $0) } }
+            if standing == .conforms || (standing == nil && used.version == approved.version) {
+                line.conforming += 1
+            } else {
+                line.lagging.append(Lag(slug: service.slug, service: service.name, version: used.version,
+                                        gap: gap(actual, wanted, standing)))
+            }
+        }
+        return line
+    }
+
+    static func image(_ named: NamedImage, _ approved: ImageReference, _ services: [Service]) -> Line {
+        var line = Line(name: named.name, approved: approved.effectiveTag, reference: named.reference, conforming: 0, lagging: [])
+        for service in services {
+            guard let base = service.baseImage?.value, let image = try? ImageReference(parsing: base),
+                  image.repository == approved.repository else { continue }
+            if image.effectiveTag == approved.effectiveTag {
+                line.conforming += 1
+            } else {
+                line.lagging.append(Lag(slug: service.slug, service: service.name, version: image.effectiveTag, gap: "on \(image.effectiveTag)"))
+            }
+        }
+        return line
+    }
+
+    /// How far a version is from the approved one: `2 major versions behind`, `1 minor ahead`.
+    public static func gap(_ actual: Version?, _ wanted: Version?, _ standing: Version.Standing?) -> String {
+        guard let actual, let wanted, let standing else { return "cannot compare" }
+        let names = ["major", "minor", "patch"]
+        for index in 0..<wanted.numbers.count {
+            let a = index < actual.numbers.count ? actual.numbers[index] : 0
+            let w = wanted.numbers[index]
+            if a != w {
+                let name = index < names.count ? names[index] : "part \(index + 1)"
+                let count = abs(a - w)
+                let unit = index == 0 ? "\(name) version\(count == 1 ? "" : "s")" : name
+                return "\(count) \(unit) \(standing == .ahead ? "ahead" : "behind")"
+            }
+        }
+        return standing == .behind ? "pre-release" : "conforms"
+    }
+}
+
+/// Rollout timings over a period: the median and whether they get shorter.
+public struct RolloutTrend: Sendable {
+    public struct Timing: Sendable {
+        public var slug: String
+        public var service: String
+        public var started: Moment
+        public var minutes: Int
+        public var rolledBack: Bool
+    }
+
+    public var timings: [Timing]
+
+    public init(_ inventory: Inventory, since: Day? = nil) {
+        timings = inventory.services.filter(\.isActive).flatMap { service in
+            service.rollouts.compactMap { rollout -> Timing? in
+                guard let minutes = rollout.minutes, since.map({ rollout.started.day >= $0 }) ?? true else { return nil }
+                var rolledBack = false
+                if case .rolledBack = rollout.outcome { rolledBack = true }
+                return Timing(slug: service.slug, service: service.name, started: rollout.started, minutes: minutes, rolledBack: rolledBack)
+            }
+        }.sorted { ($0.started, $0.slug) < ($1.started, $1.slug) }
+    }
+
+    public var median: Int? {
+        let sorted = timings.map(\.minutes).sorted()
+        guard !sorted.isEmpty else { return nil }
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+
+    /// Least-squares slope in minutes per 30 days; nil with fewer than two days of data.
+    public var slopePerMonth: Double? {
+        guard let first = timings.first?.started.day.ordinal else { return nil }
+        let xs = timings.map { Double($0.started.day.ordinal - first) }, ys = timings.map { Double($0.minutes) }
+        let n = Double(xs.count)
+        guard n >= 2 else { return nil }
+        let mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
+        let sxx = zip(xs, xs).map { ($0 - mx) * ($1 - mx) }.reduce(0, +)
+        guard sxx > 0 else { return nil }
+        return zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +) / sxx * 30
+    }
+}
