@@ -38,10 +38,12 @@ let package = Package(
             ],
             plugins: ["EmbedThemePlugin"]
         ),
+        // The maintenance-window commands: new, plan, record, review.
+        .target(name: "Maintenance", dependencies: ["Inventory", "Analysis", "Site"]),
         .executableTarget(
             name: "shortpath",
             dependencies: [
-                "Site", "Analysis", "Inventory", "Markdown",
+                "Site", "Analysis", "Inventory", "Markdown", "Maintenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Inventory"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Analysis", "Inventory"]),
+        .testTarget(name: "MaintenanceTests", dependencies: ["Maintenance", "Site", "Analysis", "Inventory"]),
         // Runs the built `shortpath` binary: exit codes, output formats, what a user sees.
         .testTarget(name: "CLITests", dependencies: ["shortpath"]),
     ],

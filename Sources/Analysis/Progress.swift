@@ -2,7 +2,7 @@ import Inventory
 
 /// How far the services are along the standard path: per approved component and base image,
 /// who conforms and who lags by how much. A pure function of the inventory and `today`.
-public struct Progress: Sendable {
+public struct StandardProgress: Sendable {
     public struct Lag: Sendable, Equatable {
         public var slug: String
         public var service: String
@@ -128,10 +128,12 @@ public struct RolloutTrend: Sendable {
 
     public var timings: [Timing]
 
-    public init(_ inventory: Inventory, since: Day? = nil) {
+    /// The timed rollouts of active services started on or after `since` and before `before`.
+    public init(_ inventory: Inventory, since: Day? = nil, before: Day? = nil) {
         timings = inventory.services.filter(\.isActive).flatMap { service in
             service.rollouts.compactMap { rollout -> Timing? in
-                guard let minutes = rollout.minutes, since.map({ rollout.started.day >= $0 }) ?? true else { return nil }
+                guard let minutes = rollout.minutes, since.map({ rollout.started.day >= $0 }) ?? true,
+                      before.map({ rollout.started.day < $0 }) ?? true else { return nil }
                 var rolledBack = false
                 if case .rolledBack = rollout.outcome { rolledBack = true }
                 return Timing(slug: service.slug, service: service.name, started: rollout.started, minutes: minutes, rolledBack: rolledBack)

@@ -140,6 +140,21 @@ public enum ContentLoader {
         return results.all.map { $0! }
     }
 
+    /// Parses one service file's text as a build would, with the YAML tree it came from (for
+    /// commands that edit the file in place).
+    public static func parseService(text: String, path: String, slug: String) throws(ContentErrors) -> (service: Service, root: YAMLNode?) {
+        let file: ContentFile
+        do {
+            file = try ContentFile.parse(Array(text.utf8), path: path)
+        } catch {
+            throw ContentErrors([error])
+        }
+        let reader = SchemaReader(file: path)
+        let service = ServiceSchema.decode(file.root, slug: slug, file: path, body: file.body, reader: reader)
+        if let service, reader.diagnostics.isEmpty { return (service, file.root) }
+        throw ContentErrors(reader.diagnostics)
+    }
+
     static func parseService(slug: String, location: String, path: String) -> Result<Service, ContentErrors> {
         do {
             let file = try ContentFile.read(location, path: path)

@@ -66,7 +66,7 @@ public func closestMatch(to word: String, in candidates: some Sequence<String>) 
 }
 
 /// Levenshtein distance over Unicode scalars.
-func editDistance(_ a: String, _ b: String) -> Int {
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }

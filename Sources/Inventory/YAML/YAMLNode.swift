@@ -11,11 +11,22 @@ public struct YAMLNode: Sendable, Equatable {
     /// 1-based line and column in the content file.
     public var line: Int
     public var column: Int
+    /// The last line that holds part of this node (for editing files in place).
+    public var endLine: Int
+    /// For a flow collection (`[...]`, `{...}`), the line and column of its closing bracket.
+    public var flowClose: (line: Int, column: Int)?
 
-    public init(_ kind: Kind, line: Int, column: Int) {
+    public init(_ kind: Kind, line: Int, column: Int, endLine: Int? = nil, flowClose: (line: Int, column: Int)? = nil) {
         self.kind = kind
         self.line = line
         self.column = column
+        self.endLine = endLine ?? line
+        self.flowClose = flowClose
+    }
+
+    public static func == (a: YAMLNode, b: YAMLNode) -> Bool {
+        a.kind == b.kind && a.line == b.line && a.column == b.column && a.endLine == b.endLine
+            && a.flowClose?.line == b.flowClose?.line && a.flowClose?.column == b.flowClose?.column
     }
 
     /// The scalar's text, or nil for a collection.

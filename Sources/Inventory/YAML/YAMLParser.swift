@@ -30,6 +30,7 @@ private struct TreeBuilder {
     /// from `start` on, one flat stack for all levels, so nothing is copied as it grows.
     private struct Frame {
         var isMapping: Bool
+        var isFlow: Bool
         var line: Int
         var column: Int
         var anchor: String?
@@ -70,7 +71,10 @@ private struct TreeBuilder {
                 let scalar = event.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
                 let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE && scalar.tag == nil
-                finished = YAMLNode(.scalar(text, plain: plain), line: line + lineOffset, column: column)
+                // An end mark at a line's first column belongs to the line before (block scalars).
+                let end = event.end_mark.column == 0 && event.end_mark.line > event.start_mark.line
+                    ? Int(event.end_mark.line) : Int(event.end_mark.line) + 1
+                finished = YAMLNode(.scalar(text, plain: plain), line: line + lineOffset, column: column, endLine: end + lineOffset)
                 if let anchor = string(scalar.anchor) { anchors[anchor] = finished }
             case YAML_ALIAS_EVENT:
                 let name = string(event.data.alias.anchor) ?? ""
@@ -80,19 +84,25 @@ private struct TreeBuilder {
                 }
                 target.line = line + lineOffset
                 target.column = column
+                target.endLine = line + lineOffset
+                target.flowClose = nil
                 finished = target
             case YAML_SEQUENCE_START_EVENT:
-                frames.append(Frame(isMapping: false, line: line + lineOffset, column: column,
+                frames.append(Frame(isMapping: false, isFlow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE,
+                                    line: line + lineOffset, column: column,
                                     anchor: string(event.data.sequence_start.anchor), start: items.count))
             case YAML_MAPPING_START_EVENT:
-                frames.append(Frame(isMapping: true, line: line + lineOffset, column: column,
+                frames.append(Frame(isMapping: true, isFlow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE,
+                                    line: line + lineOffset, column: column,
                                     anchor: string(event.data.mapping_start.anchor), start: items.count))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = frames.removeLast()
                 let children = Array(items[frame.start...])
                 items.removeSubrange(frame.start...)
                 let kind: YAMLNode.Kind = frame.isMapping ? .mapping(try pairs(children)) : .sequence(children)
-                finished = YAMLNode(kind, line: frame.line, column: frame.column)
+                let close = frame.isFlow ? (line: line + lineOffset, column: column) : nil
+                let endLine = max(frame.line, children.map(\.endLine).max() ?? frame.line, close?.line ?? 0)
+                finished = YAMLNode(kind, line: frame.line, column: frame.column, endLine: endLine, flowClose: close)
                 if let anchor = frame.anchor { anchors[anchor] = finished }
             default:
                 break

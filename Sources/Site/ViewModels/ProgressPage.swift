@@ -5,7 +5,7 @@ import Inventory
 enum ProgressPage {
     static func view(_ context: PageContext) -> View {
         var view = context.frame(title: "Upgrade progress", depth: 1, section: "progress")
-        let progress = Progress(context.inventory, today: context.report.today)
+        let progress = StandardProgress(context.inventory, today: context.report.today)
         view["components"] = progress.components.map { line($0, what: line0Label($0)) }
         view["images"] = progress.images.map { line($0, what: line0Label($0)) }
         view["imagesSummary"] = ["conforming": progress.onApprovedImage, "total": progress.activeServices,
@@ -26,9 +26,9 @@ enum ProgressPage {
         return view
     }
 
-    private static func line0Label(_ line: Progress.Line) -> String { "\(line.name) \(line.approved)" }
+    private static func line0Label(_ line: StandardProgress.Line) -> String { "\(line.name) \(line.approved)" }
 
-    static func line(_ line: Progress.Line, what: String) -> View {
+    static func line(_ line: StandardProgress.Line, what: String) -> View {
         [
             "name": line.name, "version": line.approved, "conforming": line.conforming, "total": line.total,
             "bar": Charts.bar(line.conforming, of: line.total, label: "\(line.conforming) of \(line.total) services on \(what)"),
@@ -37,7 +37,7 @@ enum ProgressPage {
         ]
     }
 
-    static func exception(_ due: Progress.ExceptionDue) -> View {
+    static func exception(_ due: StandardProgress.ExceptionDue) -> View {
         let left: String
         switch due.daysLeft {
         case nil: left = "open-ended"

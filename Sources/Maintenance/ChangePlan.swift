@@ -1,0 +1,156 @@
+import Analysis
+import Foundation
+import Inventory
+
+/// `shortpath plan`: the pre-window checklist for one service, as Markdown for a change ticket.
+public struct ChangePlan {
+    public var service: Service
+    public var inventory: Inventory
+    public var report: Report
+    /// The version and image to deploy; default: the target's version, else staging's.
+    public var toVersion: String?
+    public var toImage: String?
+    /// What the change touches (`version`, `config`, `image`, `schema`), as the team plans it.
+    public var changes: [Rollout.Change]
+
+    public init(service: Service, inventory: Inventory, report: Report, toVersion: String? = nil, toImage: String? = nil,
+                changes: [Rollout.Change] = []) {
+        self.service = service
+        self.inventory = inventory
+        self.report = report
+        self.toVersion = toVersion
+        self.toImage = toImage
+        self.changes = changes
+    }
+
+    public func markdown() -> String {
+        let today = report.today
+        let live = service.environments.first { $0.name == "production" } ?? service.primaryEnvironment
+        let staging = service.environments.first { $0.name == "staging" }
+        let plannedVersion = toVersion ?? service.target?.version?.value ?? staging?.version?.value
+        let plannedImage = toImage ?? staging?.image?.value
+        var out = "# Change plan: \(service.name) (`\(service.slug)`)\n\n"
+        out += "Prepared on \(today) from `\(service.file)`. Owner: \(service.owner?.value ?? MarkdownText.missing)"
+        if let risk = service.risk { out += ". Risk: \(risk.rawValue)" }
+        out += ".\n"
+        if service.blocksUpdates { out += "\n> This service holds other services' updates back (`blocks_updates`).\n" }
+        if !service.isActive { out += "\n> ⚠ This service is **retired**. Make sure a change is really meant.\n" }
+
+        out += "\n## Live against planned\n\n"
+        out += "| | now (\(live?.name ?? "production")) | planned |\n|---|---|---|\n"
+        out += row("version", live?.version?.value, plannedVersion)
+        out += row("image", live?.image?.value, plannedImage, code: true)
+        // The digest is known ahead only when the planned image is the one staging runs.
+        let plannedDigest = plannedImage != nil && plannedImage == staging?.image?.value ? staging?.digest?.value : nil
+        out += row("digest", live?.digest?.value, plannedDigest ?? (plannedImage == live?.image?.value ? live?.digest?.value : "unknown until built"),
+                   code: plannedDigest != nil)
+        for wanted in service.target?.components ?? [] {
+            out += row(wanted.name, service.components.first { $0.name == wanted.name }?.version, wanted.version)
+        }
+        if let image = service.target?.baseImage?.value { out += row("base image", service.baseImage?.value, image, code: true) }
+        if let staging, let live, staging.name != live.name {
+            out += "\n### \(staging.name) against \(live.name)\n\n"
+            let differences = EnvironmentDifferences(service: service, a: live, b: staging).lines
+            out += differences.isEmpty ? "\(staging.name) runs what \(live.name) runs.\n" : differences.map { "- \($0)\n" }.joined()
+        }
+
+        out += "\n## Image age\n\n"
+        if let rebuilt = service.rebuilt?.value {
+            let age = rebuilt.days(until: today)
+            let limit = inventory.settings.policy.staleImageDays
+            out += age > limit
+                ? "- [ ] ⚠ **Rebuild the image first**: rebuilt \(age) days ago (\(rebuilt)); the policy allows \(limit).\n"
+                : "- Rebuilt \(age) days ago (\(rebuilt)), within the \(limit) days the policy allows.\n"
+        } else {
+            out += "- [ ] ⚠ **No rebuild date**: find out how old the image is before the window.\n"
+        }
+
+        out += "\n## Rollback\n\n"
+        let rollback = service.rollback
+        if rollback == nil { out += "> ⚠ **No rollback plan is written down.** Write one before the window.\n\n" }
+        out += fact("Command", rollback?.command?.value, code: true)
+        out += fact("Previous image", rollback?.previousImage?.value ?? live?.image?.value.appending(" (the image running now)"), code: rollback?.previousImage != nil)
+        out += fact("Config to restore", rollback?.config?.value, code: true)
+        out += fact("Backups", rollback?.backups?.value, code: true)
+        out += fact("Database", rollback?.database?.value)
+        out += fact("Health check", rollback?.healthCheck?.value, code: true)
+        if let command = rollback?.command?.value {
+            out += "\n```sh\n\(command)\n```\n"
+        }
+
+        out += "\n## Before the window\n\n"
+        let restore = rollback?.restoreTested?.value.description ?? "never"
+        out += "- [ ] Take a backup and restore it into a scratch environment (last restore test: \(restore))\n"
+        let practised = rollback?.tested?.value.description ?? "never"
+        out += "- [ ] Rollback practised recently (last: \(practised))\n"
+        out += "- [ ] Dashboards open:\(service.links.isEmpty ? " " + MarkdownText.missing : "")\n"
+        for link in service.links { out += "  - [\(link.name)](\(link.url))\n" }
+
+        out += "\n## Stop point\n\n\(rollback?.stopPoint?.value ?? MarkdownText.missing)\n"
+        if !service.signals.isEmpty { out += "\nSigns of trouble:\n\n" + service.signals.map { "- \($0)\n" }.joined() }
+        out += "\n## Who decides\n\n"
+        out += (rollback?.decides?.value ?? service.owner.map { "\($0.value) (the owner; no `decides` is written)" } ?? MarkdownText.missing) + " decides to continue or roll back.\n"
+
+        var warnings: [String] = []
+        let bumpsVersion = plannedVersion != nil && plannedVersion != live?.version?.value
+        if (bumpsVersion || changes.contains(.version)) && changes.contains(.config) {
+            warnings.append("This change mixes a version bump with a config change: if it fails, a rollback must undo both. Ship them in two windows if you can.")
+        }
+        let mixedBefore = service.rollouts.filter { $0.changes.contains(.version) && $0.changes.contains(.config) }
+        if !mixedBefore.isEmpty {
+            warnings.append("\(mixedBefore.count) earlier rollout\(mixedBefore.count == 1 ? "" : "s") of this service mixed version and config changes.")
+        }
+        for finding in report.findings(for: service.slug) where finding.severity != .info {
+            warnings.append("\(finding.message) (`\(finding.rule.rawValue)`): \(finding.hint).")
+        }
+        if !warnings.isEmpty {
+            out += "\n## Warnings\n\n" + warnings.map { "- ⚠ \($0)\n" }.joined()
+        }
+        let timings = service.rollouts.compactMap(\.minutes).sorted()
+        if !timings.isEmpty {
+            let median = timings[timings.count / 2]
+            out += "\nPast rollouts of this service took \(timings.count == 1 ? "" : "a median of ")\(median) minutes from start to stable.\n"
+        }
+        return out
+    }
+
+    private func row(_ label: String, _ now: String?, _ planned: String?, code: Bool = false) -> String {
+        func show(_ value: String?) -> String {
+            guard let value else { return "—" }
+            return code ? MarkdownText.code(value) : MarkdownText.cell(value)
+        }
+        let change = planned != nil && planned != now ? " **(change)**" : ""
+        return "| \(label) | \(show(now)) | \(show(planned ?? now))\(change) |\n"
+    }
+
+    private func fact(_ label: String, _ value: String?, code: Bool = false) -> String {
+        guard let value else { return "- \(label): \(MarkdownText.missing)\n" }
+        return "- \(label): \(code ? MarkdownText.code(value) : value)\n"
+    }
+}
+
+/// What differs between two environments of a service, one line each.
+struct EnvironmentDifferences {
+    var service: Service
+    var a: Environment
+    var b: Environment
+
+    var lines: [String] {
+        var lines: [String] = []
+        func compare(_ label: String, _ x: String?, _ y: String?) {
+            if x != y { lines.append("\(label): \(x ?? "none") in \(a.name), \(y ?? "none") in \(b.name)") }
+        }
+        compare("version", a.version?.value, b.version?.value)
+        compare("image", a.image?.value, b.image?.value)
+        compare("digest", a.digest?.value, b.digest?.value)
+        var names = service.components.map(\.name)
+        for component in a.components + b.components where !names.contains(component.name) { names.append(component.name) }
+        for name in names {
+            let x = (a.components.first { $0.name == name } ?? service.components.first { $0.name == name })?.version
+            let y = (b.components.first { $0.name == name } ?? service.components.first { $0.name == name })?.version
+            compare(name, x, y)
+        }
+        compare("base image", (a.baseImage ?? service.baseImage)?.value, (b.baseImage ?? service.baseImage)?.value)
+        return lines
+    }
+}
