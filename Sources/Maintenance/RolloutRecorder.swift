@@ -59,25 +59,22 @@ public struct RolloutRecorder {
                 let flow = "{ " + entry.fields.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + " }"
                 try insert(items.isEmpty ? flow : ", " + flow, atLine: close.line, column: close.column, in: &lines)
             } else if case .sequence(let items) = value.kind, let first = items.first {
-                // Block style: new lines after the list, indented like its first entry.
-                let dash = String(repeating: " ", count: first.column - 1)
+                // Block style: new lines after the list, indented like its first entry: the
+                // sequence starts at the first dash, the entry's mapping at its first key.
+                let dash = String(repeating: " ", count: value.column - 1)
                 var keyIndent = dash + "  "
-                if case .mapping(let itemPairs) = first.kind, let firstKey = itemPairs.first?.key, firstKey.line == first.line {
-                    keyIndent = String(repeating: " ", count: firstKey.column - 1)
-                } else if case .mapping(let itemPairs) = first.kind, let firstKey = itemPairs.first?.key {
-                    keyIndent = String(repeating: " ", count: firstKey.column - 1)
-                }
+                if case .mapping = first.kind { keyIndent = String(repeating: " ", count: max(first.column - 1, dash.count + 2)) }
                 let dashPrefix = dash + "-" + String(repeating: " ", count: max(1, keyIndent.count - dash.count - 1))
                 let block = entry.fields.enumerated().map { index, field in
                     (index == 0 ? dashPrefix : keyIndent) + "\(field.0): \(field.1)" + lineEnd
                 }
                 lines.insert(contentsOf: block, at: lastContentLine(items, lines: lines))
-            } else if value.isNull, value.line == pair.key.line || value.scalar == "" {
+            } else if value.isNull, value.scalar == "" {
                 // `rollouts:` with nothing after it.
                 let block = entry.fields.enumerated().map { index, field in (index == 0 ? "  - " : "    ") + "\(field.0): \(field.1)" + lineEnd }
                 lines.insert(contentsOf: block, at: pair.key.line)
             } else {
-                throw Failure(message: "\(path):\(pair.key.line):\(pair.key.column): 'rollouts' must be a list to add to")
+                throw Failure(message: "\(path):\(pair.key.line):\(pair.key.column): 'rollouts' holds '\(value.scalar ?? "")'; make it a list (or leave it empty) to add to it")
             }
         } else {
             guard let fenceLine else { throw Failure(message: "\(path): no closing '---' line") }

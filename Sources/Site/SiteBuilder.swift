@@ -59,6 +59,7 @@ public enum SiteBuilder {
             { try folder.write("findings/index.html", theme.render("findings", SitePages.findings(context))) },
             { try folder.write("standards/index.html", theme.render("standards", SitePages.standards(context))) },
             { try folder.write("progress/index.html", theme.render("progress", ProgressPage.view(context))) },
+            { try folder.write("review/index.html", theme.render("review", ReviewPage.view(context))) },
             { try folder.write("404.html", theme.render("404", SitePages.notFound(context))) },
             { try folder.write("findings.json", FindingReports.json(report)) },
             { try folder.write("inventory.json", DataFiles.inventoryJSON(inventory, report)) },
@@ -83,7 +84,7 @@ public enum SiteBuilder {
         if let error = failures.first { throw error }
         clock.lap("pages")
         RenderTimings.shared.report()
-        return Result(report: report, pages: 5 + 2 * services.count, files: sitePages.count + 2 * services.count + assets.count)
+        return Result(report: report, pages: 6 + 2 * services.count, files: sitePages.count + 2 * services.count + assets.count)
     }
 }
 

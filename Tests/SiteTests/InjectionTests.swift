@@ -67,7 +67,7 @@ import Testing
         let output = site.url.appending(path: "public")
         _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday)
         let pages = snapshot(output).filter { $0.key.hasSuffix(".html") }
-        #expect(pages.count == 7)
+        #expect(pages.count == 8)
         for (path, data) in pages {
             let html = String(decoding: data, as: UTF8.self)
             let scripts = html.ranges(of: "<script")

@@ -10,7 +10,7 @@ public struct Theme: Sendable {
     public var assets: [String: [UInt8]]
 
     /// The page templates a theme must provide.
-    static let pageTemplates = ["base", "index", "service", "rollback", "findings", "standards", "progress", "404"]
+    static let pageTemplates = ["base", "index", "service", "rollback", "findings", "standards", "progress", "review", "404"]
 
     public static func load(source: URL, name: String) throws(ContentErrors) -> Theme {
         HTMLEscaping.register()

@@ -1,0 +1,90 @@
+import Analysis
+import Foundation
+import Inventory
+@testable import Maintenance
+import Site
+import Testing
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let exampleToday = Day("2026-11-27")!
+
+func example() throws -> (Inventory, Report) {
+    try SiteBuilder.analyze(source: repositoryRoot, today: exampleToday)
+}
+
+@Suite struct PlanTests {
+    @Test func completePlanForTheWebService() throws {
+        let (inventory, report) = try example()
+        let service = try ServiceLookup.find("storefront-web", in: inventory)
+        let plan = ChangePlan(service: service, inventory: inventory, report: report, changes: [.version, .config]).markdown()
+        #expect(plan.hasPrefix("# Change plan: Storefront web (`storefront-web`)\n"))
+        #expect(plan.contains("| version | 1.14.2 | 1.15.0 **(change)** |"))
+        #expect(plan.contains("- node: 20.11.1 in production, 22.11.0 in staging"))
+        #expect(plan.contains("- Rebuilt 7 days ago (2026-11-20), within the 30 days the policy allows."))
+        #expect(plan.contains("- Command: `kubectl -n prod rollout undo deployment/storefront`"))
+        #expect(plan.contains("- [ ] Take a backup and restore it into a scratch environment (last restore test: 2026-10-15)"))
+        #expect(plan.contains("## Stop point\n\nhealth checks failing 5 minutes after rollout, or checkout errors above 1%\n"))
+        #expect(plan.contains("dana decides to continue or roll back."))
+        #expect(plan.contains("This change mixes a version bump with a config change"))
+        #expect(!plan.contains("⚠ missing"))
+    }
+
+    @Test func missingRollbackFactsAreFlagged() throws {
+        let (inventory, report) = try example()
+        let plan = ChangePlan(service: try ServiceLookup.find("order-worker", in: inventory), inventory: inventory, report: report).markdown()
+        #expect(plan.contains("> ⚠ **No rollback plan is written down.**"))
+        #expect(plan.contains("- Command: **⚠ missing**"))
+        #expect(plan.contains("## Stop point\n\n**⚠ missing**"))
+        #expect(plan.contains("lee (the owner; no `decides` is written) decides"))
+        #expect(plan.contains("**Rebuild the image first**: rebuilt 70 days ago"))
+        #expect(!plan.contains("mixes a version bump"))
+    }
+
+    @Test func retiredAndWithoutRollouts() throws {
+        let (inventory, report) = try example()
+        let plan = ChangePlan(service: try ServiceLookup.find("legacy-reports", in: inventory), inventory: inventory, report: report,
+                              toVersion: "2.0.0").markdown()
+        #expect(plan.contains("This service is **retired**"))
+        #expect(plan.contains("| version | — | 2.0.0 **(change)** |"))
+        #expect(!plan.contains("Past rollouts"))
+    }
+
+    @Test func unknownServiceSuggestsTheClosest() throws {
+        let (inventory, _) = try example()
+        #expect(throws: ServiceLookup.NotFound(query: "storefront", suggestions: ["storefront-web"])) {
+            try ServiceLookup.find("storefront", in: inventory)
+        }
+        #expect(throws: ServiceLookup.NotFound(query: "ordr-worker", suggestions: ["order-worker"])) {
+            try ServiceLookup.find("ordr-worker", in: inventory)
+        }
+        #expect(try ServiceLookup.find("Order Worker", in: inventory).slug == "order-worker")
+    }
+}
+
+extension ServiceLookup.NotFound: Equatable {
+    public static func == (a: Self, b: Self) -> Bool { a.query == b.query && a.suggestions == b.suggestions }
+}
+
+@Suite struct ReviewTests {
+    @Test func agendaOfTheExample() throws {
+        let (inventory, _) = try example()
+        let agenda = ReviewAgenda(inventory, today: exampleToday)
+        #expect(agenda.until == Day("2027-04-15"))
+        let text = ReviewMarkdown.render(agenda)
+        #expect(text.hasPrefix("# Review of the standard\n\nReview date: **2027-01-15** (in 49 days)."))
+        #expect(text.contains("| node | `22` | 0 of 2 | Admin tool `18.20.4` (4 major versions behind); Storefront web `20.11.1` (2 major versions behind) |"))
+        #expect(text.contains("| jobs | `2026.11` | 0 of 1 | Order worker `2026.09` (on 2026.09) |"))
+        #expect(text.contains("- [ ] Admin tool: node 18, **expired 150 days ago** (2026-06-30)"))
+        #expect(text.contains("- [ ] Storefront web: postgres 15, ends 2027-01-31, in 65 days"))
+        #expect(text.contains("- Admin tool: rebuilt 543 days ago (2025-06-02)"))
+        #expect(text.contains("- Order worker: no rollback plan"))
+        #expect(text.contains("- Admin tool: never practised"))
+        #expect(text.contains("timed rollouts since 2026-08-29"))
+    }
+
+    @Test func untilNarrowsTheExceptions() throws {
+        let (inventory, _) = try example()
+        let agenda = ReviewAgenda(inventory, today: exampleToday, until: Day("2027-02-01"))
+        #expect(agenda.exceptionsDue.map(\.slug) == ["admin-tool", "storefront-web"])
+    }
+}
