@@ -40,10 +40,16 @@ public struct ChangePlan {
         out += "| | now (\(live?.name ?? "production")) | planned |\n|---|---|---|\n"
         out += row("version", live?.version?.value, plannedVersion)
         out += row("image", live?.image?.value, plannedImage, code: true)
-        // The digest is known ahead only when the planned image is the one staging runs.
-        let plannedDigest = plannedImage != nil && plannedImage == staging?.image?.value ? staging?.digest?.value : nil
-        out += row("digest", live?.digest?.value, plannedDigest ?? (plannedImage == live?.image?.value ? live?.digest?.value : "unknown until built"),
-                   code: plannedDigest != nil)
+        // The digest is known ahead only when the planned image already runs somewhere.
+        let plannedDigest: String?
+        if plannedImage == nil || plannedImage == live?.image?.value {
+            plannedDigest = live?.digest?.value
+        } else if plannedImage == staging?.image?.value, let digest = staging?.digest?.value {
+            plannedDigest = digest
+        } else {
+            plannedDigest = "unknown until built"
+        }
+        out += row("digest", live?.digest?.value, plannedDigest, code: plannedDigest?.hasPrefix("sha256:") == true)
         for wanted in service.target?.components ?? [] {
             out += row(wanted.name, service.components.first { $0.name == wanted.name }?.version, wanted.version)
         }
