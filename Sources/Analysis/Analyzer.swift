@@ -11,6 +11,8 @@ public struct Report: Sendable {
     public var statuses: [String: ServiceStatus]
     /// Each service's findings by slug, in the same order.
     public var findingsByService: [String: [Finding]]
+    /// What the snapshots show per service slug and environment.
+    public var observed: [String: [String: ObservedState]] = [:]
 
     public func findings(for slug: String) -> [Finding] { findingsByService[slug] ?? [] }
 
@@ -37,27 +39,32 @@ public enum Analyzer {
         // Each service is judged on its own, so the services are shared out over the cores.
         let perService = ConcurrentSlots<[Finding]>(count: services.count)
         DispatchQueue.concurrentPerform(iterations: services.count) { index in
-            var own = apply(overrides, to: check(services[index], context))
-            own.sort(by: Finding.ordered)
-            perService[index] = own
+            perService[index] = check(services[index], inventory, context)
         }
+        let observed = ObservedRules.check(inventory)
         var findings: [Finding] = []
         var statuses: [String: ServiceStatus] = [:]
         var byService: [String: [Finding]] = [:]
         for (index, service) in services.enumerated() {
-            let own = perService[index] ?? []
+            var own = apply(overrides, to: (perService[index] ?? []) + (observed.byService[service.slug] ?? []))
+            own.sort(by: Finding.ordered)
             if service.isActive { statuses[service.slug] = status(of: service, own) }
             byService[service.slug] = own
             findings += own
         }
-        findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 })
+        findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 } + observed.site)
         findings.sort(by: Finding.ordered)
-        return Report(today: today, findings: findings, statuses: statuses, findingsByService: byService)
+        var report = Report(today: today, findings: findings, statuses: statuses, findingsByService: byService)
+        if !inventory.observed.isEmpty {
+            let index = ObservedRules.Index(inventory.observed)
+            for service in services { report.observed[service.slug] = ObservedState.of(service, index) }
+        }
+        return report
     }
 
     /// One service's findings before severity overrides. Retired services only learn that
     /// they still list environments.
-    static func check(_ service: Service, _ context: RuleContext) -> [Finding] {
+    static func check(_ service: Service, _ inventory: Inventory, _ context: RuleContext) -> [Finding] {
         var sink = FindingSink(service)
         guard service.isActive else {
             ServiceRules.checkRetired(service, into: &sink)
@@ -69,6 +76,7 @@ public enum Analyzer {
         ImageRules.check(service, context, into: &sink)
         EnvironmentRules.check(service, context, into: &sink)
         RollbackRules.check(service, context, into: &sink)
+        EOLRules.check(service, inventory, context, into: &sink)
         return sink.findings
     }
 

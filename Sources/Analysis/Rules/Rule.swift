@@ -21,13 +21,15 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case standardsReviewDue = "standards-review-due"
     case observedMismatch = "observed-mismatch"
     case observedUnlisted = "observed-unlisted"
+    case observedMissing = "observed-missing"
     case eolReached = "eol-reached"
     case eolSoon = "eol-soon"
+    case patchAvailable = "patch-available"
 
     public var defaultSeverity: Severity {
         switch self {
         case .digestDrift, .exceptionExpired, .rollbackMissing, .ownerMissing, .observedMismatch, .eolReached: .error
-        case .componentUnapproved, .exceptionUnused, .rolloutMixedChange: .info
+        case .componentUnapproved, .exceptionUnused, .rolloutMixedChange, .observedMissing, .patchAvailable: .info
         default: .warning
         }
     }
@@ -56,8 +58,10 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
         case .standardsReviewDue: "review due"
         case .observedMismatch: "running differs"
         case .observedUnlisted: "unlisted workload"
+        case .observedMissing: "not observed"
         case .eolReached: "end of life"
         case .eolSoon: "end of life soon"
+        case .patchAvailable: "newer patch"
         }
     }
 

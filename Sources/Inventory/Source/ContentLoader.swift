@@ -41,8 +41,10 @@ public enum ContentLoader {
             case .failure(let errors): diagnostics += errors.diagnostics
             }
         }
+        let observed = readObserved(content.appending(path: "observed"), into: &diagnostics)
+        let eol = readEOL(content.appending(path: "eol"), into: &diagnostics)
         if !diagnostics.isEmpty { throw ContentErrors(diagnostics) }
-        return Inventory(settings: settings, standards: standards, services: services)
+        return Inventory(settings: settings, standards: standards, services: services, observed: observed, eol: eol)
     }
 
     /// A service file found in `content/services`.
@@ -118,6 +120,44 @@ public enum ContentLoader {
             return "the file is a symbolic link to \(target), outside content/"
         }
         return nil
+    }
+
+    /// `content/observed/<environment>/*.json`.
+    static func readObserved(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [ObservedSnapshot] {
+        var snapshots: [ObservedSnapshot] = []
+        let fileManager = FileManager.default
+        guard let environments = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return [] }
+        for environment in environments.sorted() where !environment.hasPrefix(".") {
+            let envFolder = folder.appending(path: environment)
+            guard let files = try? fileManager.contentsOfDirectory(atPath: envFolder.path) else { continue }
+            for name in files.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+                let path = "content/observed/\(environment)/\(name)"
+                do {
+                    let bytes = try ContentFile.readBytes(envFolder.appending(path: name).path, path: path)
+                    snapshots.append(try ObservedParser.parse(Data(bytes), environment: environment, file: path, fileName: name))
+                } catch {
+                    diagnostics.append(error)
+                }
+            }
+        }
+        return snapshots
+    }
+
+    /// `content/eol/<product>.json`.
+    static func readEOL(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [String: EOLProduct] {
+        var products: [String: EOLProduct] = [:]
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
+        for name in files.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let product = String(name.dropLast(5))
+            let path = "content/eol/\(name)"
+            do {
+                let bytes = try ContentFile.readBytes(folder.appending(path: name).path, path: path)
+                products[product] = try EOLParser.parse(Data(bytes), product: product, file: path)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        return products
     }
 
     private static func readOptional(_ url: URL, path: String, into diagnostics: inout [Diagnostic]) -> ContentFile? {

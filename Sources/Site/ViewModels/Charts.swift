@@ -85,3 +85,47 @@ enum Charts {
 
     static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
+
+extension Charts {
+    /// One release cycle on the end-of-life timeline.
+    struct Cycle {
+        var label: String
+        var release: Day?
+        var support: Day?
+        var eol: Day?
+        var inUse: Int
+    }
+
+    /// Cycles the team runs against their support and end dates, with today marked.
+    static func eolTimeline(_ cycles: [Cycle], today: Day, title: String) -> String? {
+        let dated = cycles.filter { $0.release != nil || $0.eol != nil }
+        guard !dated.isEmpty else { return nil }
+        let rowHeight = 26, left = 130, right = 84, top = 34, bottom = 30, width = 760
+        let height = top + bottom + rowHeight * dated.count
+        let days = dated.flatMap { [$0.release, $0.support, $0.eol] }.compactMap { $0?.ordinal } + [today.ordinal]
+        let first = days.min()! - 30, last = days.max()! + 60
+        let span = max(1, last - first)
+        func x(_ day: Int) -> Int { left + (day - first) * (width - left - right) / span }
+        var svg = "<svg class=\"chart eol\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\" aria-labelledby=\"eol-title\">"
+        svg += "<title id=\"eol-title\">\(escape(title))</title><text class=\"chart-title\" x=\"10\" y=\"18\">\(escape(title))</text>"
+        for (index, cycle) in dated.enumerated() {
+            let y = top + index * rowHeight
+            let start = x((cycle.release ?? Day(ordinal: first)).ordinal), end = x((cycle.eol ?? Day(ordinal: last)).ordinal)
+            svg += "<text class=\"tick\" x=\"\(left - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escape(cycle.label))\(cycle.inUse > 0 ? " (\(cycle.inUse))" : "")</text>"
+            let state = cycle.eol.map { $0 <= today ? "eol-past" : $0.days(until: today) > -90 ? "eol-soon" : "eol-ok" } ?? "eol-ok"
+            svg += "<rect class=\"cycle \(state)\" x=\"\(start)\" y=\"\(y + 4)\" width=\"\(max(2, end - start))\" height=\"14\">"
+            svg += "<title>\(escape(cycle.label)): released \(cycle.release?.description ?? "?"), end of life \(cycle.eol?.description ?? "not set")</title></rect>"
+            if let support = cycle.support {
+                let sx = x(support.ordinal)
+                svg += "<line class=\"support\" x1=\"\(sx)\" y1=\"\(y + 2)\" x2=\"\(sx)\" y2=\"\(y + 20)\"><title>active support ends \(support)</title></line>"
+            }
+            if let eol = cycle.eol {
+                svg += "<text class=\"tick\" x=\"\(end + 4)\" y=\"\(y + 15)\">\(eol)</text>"
+            }
+        }
+        let tx = x(today.ordinal)
+        svg += "<line class=\"today\" x1=\"\(tx)\" y1=\"\(top - 6)\" x2=\"\(tx)\" y2=\"\(height - bottom + 4)\"/>"
+        svg += "<text class=\"tick\" x=\"\(tx)\" y=\"\(height - 8)\" text-anchor=\"middle\">today \(today)</text>"
+        return svg + "</svg>"
+    }
+}

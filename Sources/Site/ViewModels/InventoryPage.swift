@@ -42,6 +42,11 @@ enum InventoryPage {
             "reasons": (status?.reasons ?? []).map { ["label": $0.label, "rule": $0.rawValue] as View },
             "statusText": status?.onStandardPath ?? true ? "on the standard path" : "needs care",
         ]
+        let observed = context.report.observed[service.slug] ?? [:]
+        row["verified"] = service.environments.compactMap { environment in
+            observed[environment.name].map { "\(environment.name) \($0.date?.description ?? "")" }
+        }.joined(separator: ", ")
+        row["hasVerified"] = !observed.isEmpty
         if let image = service.baseImage?.value {
             row["baseImage"] = ["short": Format.shortImage(image), "full": image] as View
         }

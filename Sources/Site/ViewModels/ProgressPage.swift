@@ -23,7 +23,32 @@ enum ProgressPage {
         view["chart"] = Charts.rolloutDurations(points, title: "Rollout duration, start to stable, all services") ?? false
         view["rolloutCount"] = points.count
         view["median"] = trend.median.map { Format.duration(minutes: $0) } ?? "—"
+        view["eolChart"] = eolChart(context) ?? false
         return view
+    }
+
+    /// For each approved component with end-of-life data: the cycles the team runs and the
+    /// approved one, against their dates.
+    static func eolChart(_ context: PageContext) -> String? {
+        let inventory = context.inventory
+        var cycles: [Charts.Cycle] = []
+        let active = inventory.services.filter(\.isActive)
+        for component in inventory.standards.components {
+            guard let product = inventory.eolProduct(for: component.name) else { continue }
+            var used: [String: Int] = [:]
+            for service in active {
+                for use in service.components + service.environments.flatMap(\.components) where use.name == component.name {
+                    if let cycle = EOLLookup.cycle(for: use.version, in: product) { used[cycle.cycle, default: 0] += 1 }
+                }
+            }
+            if let approved = EOLLookup.cycle(for: component.version, in: product) { used[approved.cycle, default: 0] += 0 }
+            for cycle in product.cycles where used[cycle.cycle] != nil {
+                func day(_ date: EOLCycle.Date?) -> Day? { if case .day(let d)? = date { return d }; return nil }
+                cycles.append(Charts.Cycle(label: "\(component.name) \(cycle.cycle)", release: cycle.releaseDate, support: day(cycle.support),
+                                           eol: day(cycle.eol), inUse: used[cycle.cycle] ?? 0))
+            }
+        }
+        return Charts.eolTimeline(cycles, today: context.report.today, title: "End of life of the releases in use (services per release)")
     }
 
     private static func line0Label(_ line: StandardProgress.Line) -> String { "\(line.name) \(line.approved)" }

@@ -16,7 +16,7 @@ enum ServicePage {
         view["risk"] = service.risk?.rawValue
         view["file"] = service.file
         view["components"] = service.components.map { component(service, $0, context) }
-        view["environments"] = EnvironmentTable.view(service)
+        view["environments"] = EnvironmentTable.view(service, observed: context.report.observed[service.slug] ?? [:])
         view["target"] = target(service, context)
         view["exceptions"] = service.exceptions.map { exception($0, context) }
         view["findings"] = context.report.findings(for: service.slug).map(finding)
@@ -97,27 +97,49 @@ enum ServicePage {
 
 /// The environments side by side, one row per fact, with the cells that differ marked.
 enum EnvironmentTable {
-    static func view(_ service: Service) -> View? {
+    static func view(_ service: Service, observed: [String: ObservedState]) -> View? {
         let environments = service.environments
         guard !environments.isEmpty else { return nil }
         var rows: [View] = []
-        func add(_ label: String, _ values: [String?], title: [String?]? = nil, digest: Bool = false) {
+        func add(_ label: String, _ values: [String?], title: [String?]? = nil, digest: Bool = false, mismatch: [Bool]? = nil) {
             let present = values.compactMap { $0 }
             guard !present.isEmpty else { return }
-            let differs = environments.count > 1 && Set(values.map { $0 ?? "" }).count > 1
+            let differs = mismatch == nil && environments.count > 1 && Set(values.map { $0 ?? "" }).count > 1
             let cells: [View] = values.enumerated().map { index, value in
                 // Every key is always set: a key missing here would be looked up in every
                 // enclosing context, which is most of a page's rendering time.
                 let full = title?[index] ?? (digest ? value : nil)
                 return ["text": value.map { digest ? Format.shortDigest($0) : $0 } ?? "—", "differs": differs,
-                        "missing": value == nil, "title": full ?? false]
+                        "missing": value == nil, "title": full ?? false, "mismatch": mismatch?[index] ?? false]
             }
-            rows.append(["label": label, "cells": cells, "differs": differs])
+            rows.append(["label": label, "cells": cells, "differs": differs || (mismatch?.contains(true) ?? false)])
         }
         add("version", environments.map { $0.version?.value })
         add("image", environments.map { $0.image.map { Format.shortImage($0.value) } }, title: environments.map { $0.image?.value })
         add("digest", environments.map { $0.digest?.value }, digest: true)
         add("deployed", environments.map { $0.deployed?.value.description })
+        if !observed.isEmpty {
+            let states = environments.map { observed[$0.name] }
+            let runningImages = states.map { $0.map { $0.images.map(Format.shortImage).joined(separator: " + ") } }
+            let imageMismatch = zip(environments, states).map { environment, state in
+                guard let state, let declared = environment.image?.value else { return false }
+                return state.images.contains { $0 != declared }
+            }
+            add("running image", runningImages, title: states.map { $0?.images.joined(separator: ", ") }, mismatch: imageMismatch)
+            let runningDigests: [String?] = states.map { state in
+                guard let state else { return nil }
+                if state.source == .docker { return "not reported (docker gives a local image id)" }
+                return state.digests.map(Format.shortDigest).joined(separator: " + ")
+            }
+            let digestMismatch = zip(environments, states).map { environment, state in
+                guard let state, let declared = environment.digest?.value else { return false }
+                return state.digests.contains { $0 != declared }
+            }
+            add("running digest", runningDigests, title: states.map { $0?.digests.joined(separator: ", ") }, mismatch: digestMismatch)
+            add("verified", states.map { state in
+                state.map { "\($0.date?.description ?? "date unknown"), \($0.instances) running, from \($0.source.rawValue)" } ?? "not observed"
+            }, title: states.map { $0?.file }, mismatch: states.map { $0 == nil })
+        }
         var names: [String] = service.components.map(\.name)
         for environment in environments {
             for component in environment.components where !names.contains(component.name) { names.append(component.name) }
