@@ -10,15 +10,19 @@ import Testing
         let (_, report) = try SiteBuilder.analyze(source: repositoryRoot, today: exampleToday)
         let pairs = Set(report.findings.map { "\($0.service ?? "site") \($0.rule.rawValue)" })
         #expect(pairs == [
-            // The web service: staging runs a newer runtime and database than production.
+            // The web service: staging runs a newer runtime and database than production, node 20
+            // is past its end of life, and production runs a digest the inventory does not show.
             "storefront-web component-behind", "storefront-web env-drift", "storefront-web rollout-mixed-change",
+            "storefront-web eol-reached", "storefront-web observed-mismatch", "storefront-web patch-available",
             // The worker: on an older base image, never written a rollback, same tag pushed twice.
             "order-worker rollback-missing", "order-worker image-unapproved", "order-worker image-stale",
-            "order-worker component-behind", "order-worker digest-drift", "order-worker env-drift",
+            "order-worker component-behind", "order-worker digest-drift", "order-worker env-drift", "order-worker patch-available",
             // The admin tool: an old custom image nobody rebuilds, and an exception that ran out.
             "admin-tool exception-expired", "admin-tool component-behind", "admin-tool image-mutable-tag",
             "admin-tool image-unapproved", "admin-tool image-stale", "admin-tool rollback-incomplete",
-            "admin-tool rollback-untested",
+            "admin-tool rollback-untested", "admin-tool eol-reached", "admin-tool patch-available",
+            // Something runs in production that nobody listed.
+            "site observed-unlisted",
         ])
         #expect(report.statuses["edge-proxy"]?.onStandardPath == true)
         #expect(report.statuses["admin-tool"]?.blocksUpdates == true)
@@ -27,6 +31,9 @@ import Testing
         #expect(messages.contains("node 20.11.1 is behind the approved 22"))
         #expect(messages.contains("postgres differs between production (15.8) and staging (16.4)"))
         #expect(messages.contains("the exception for node 18 expired on 2026-06-30, 150 days ago"))
+        #expect(messages.contains("2 of 2 instances in production run team/storefront:1.14.2 as sha256:7c1e5a9d3b2f…, but the inventory declares sha256:4b2a6f0f0f6c…"))
+        #expect(messages.contains("node 20.11.1 reached its end of life on 2026-04-30 (nodejs 20), 211 days ago"))
+        #expect(messages.contains("cache-warmer runs in production (registry.example.com/team/cache-warmer:0.4.0) but no service lists it"))
         // The dated postgres exceptions still cover production's 15.8.
         #expect(!messages.contains { $0.hasPrefix("postgres 15.8 is behind") })
     }
