@@ -4,23 +4,27 @@ import Markdown
 import Site
 
 @main
-struct Shortpath: ParsableCommand {
+struct Shortpath: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shortpath",
         abstract: "Builds a static site from a team's infrastructure inventory and checks it in CI.",
         discussion: "Exit codes: 0 fine, 1 findings at the gate (check), 2 bad input or usage.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, New.self, Plan.self, Record.self, Review.self],
+        subcommands: [Build.self, Check.self, New.self, Plan.self, Record.self, Review.self, EOL.self],
         defaultSubcommand: Build.self
     )
 
-    static func main() {
+    static func main() async {
         // cmark-gfm's extension registry is global: fill it before any concurrency.
         Markdown.registerExtensions()
         HTMLEscaping.register()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             // Usage errors exit 2 like bad input (ArgumentParser's own default is 64).
             let code = exitCode(for: error)

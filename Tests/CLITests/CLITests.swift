@@ -309,3 +309,84 @@ extension String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path).filter { $0.hasPrefix(".") }.isEmpty)
     }
 }
+
+@Suite struct EOLUpdateTests {
+    /// Starts the fixture API on a free loopback port; stopped when the test ends. Spawned with
+    /// posix_spawn rather than Foundation's Process: while a Process child runs, Foundation on
+    /// Linux notices no other child's exit, and every other command in the tests would hang.
+    final class FixtureAPI {
+        let pid: pid_t
+        let port: Int
+
+        init() throws {
+            var fds: [Int32] = [0, 0]
+            guard pipe(&fds) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, fds[0])
+            let script = repositoryRoot.appending(path: "Tests/fixtures/eol_server.py").path
+            let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/usr/bin/env"), strdup("python3"), strdup(script), nil]
+            var child: pid_t = 0
+            let status = posix_spawn(&child, "/usr/bin/env", &actions, nil, argv, environ)
+            posix_spawn_file_actions_destroy(&actions)
+            argv.forEach { free($0) }
+            close(fds[1])
+            guard status == 0 else { close(fds[0]); throw CocoaError(.fileWriteUnknown) }
+            pid = child
+            var line = [UInt8]()
+            var byte: UInt8 = 0
+            while read(fds[0], &byte, 1) == 1, byte != 0x0A { line.append(byte) }
+            close(fds[0])
+            port = Int(String(decoding: line, as: UTF8.self)) ?? 0
+        }
+
+        deinit {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+
+        var url: String { "http://127.0.0.1:\(port)/api/" }
+    }
+
+    func site(components: String) -> Scratch {
+        let scratch = Scratch()
+        scratch.write("content/standards.md", "---\ncomponents: { \(components) }\neol_products: { node: nodejs, postgres: postgresql }\n---\n")
+        return scratch
+    }
+
+    @Test func fetchesChecksAndWritesAtomically() throws {
+        let api = try FixtureAPI()
+        #expect(api.port > 0)
+        let scratch = site(components: "node: \"22\", postgres: \"16\", custom: \"1\"")
+        let first = try shortpath(["eol", "update", "--api", api.url, "--source", scratch.url.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == """
+            custom: the API has no such product; skipped (name it under eol_products in standards.md if it has another name)
+            nodejs: new, content/eol/nodejs.json (2 cycles)
+            postgresql: new, content/eol/postgresql.json (1 cycles)
+
+            """)
+        let again = try shortpath(["eol", "update", "--api", api.url, "--source", scratch.url.path])
+        #expect(again.stdout.contains("nodejs: unchanged (2 cycles)"))
+        let check = try shortpath(["check", "--source", scratch.url.path, "--today", "2026-11-27"])
+        #expect(check.status == 0)
+    }
+
+    @Test func aMalformedAnswerOrATimeoutWritesNothing() throws {
+        let api = try FixtureAPI()
+        let scratch = site(components: "node: \"22\", broken: \"1\"")
+        let broken = try shortpath(["eol", "update", "--api", api.url, "--source", scratch.url.path])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("error: \(api.url)broken.json: invalid JSON"))
+        #expect(broken.stderr.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appending(path: "content/eol/nodejs.json").path))
+
+        let slow = site(components: "node: \"22\", slow: \"1\"")
+        let timedOut = try shortpath(["eol", "update", "--api", api.url, "--timeout", "1", "--source", slow.url.path])
+        #expect(timedOut.status == 2)
+        #expect(timedOut.stderr.contains("\(api.url)slow.json"))
+        #expect(!FileManager.default.fileExists(atPath: slow.url.appending(path: "content/eol").path))
+    }
+}

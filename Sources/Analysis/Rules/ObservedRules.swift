@@ -61,11 +61,11 @@ enum ObservedRules {
         }
         var site: [Finding] = []
         var reported: Set<String> = []
+        // The same test as `matches`: a workload's name is a slug or a `match` entry, or one of
+        // its containers is named in a `match` list.
+        let claimed = Set(inventory.services.flatMap { [$0.slug] + $0.match })
+        let claimedContainers = Set(inventory.services.flatMap(\.match))
         for snapshot in snapshots {
-            // The same test as `matches`: a workload's name is a slug or a `match` entry, or one of
-            // its containers is named in a `match` list.
-            let claimed = Set(inventory.services.flatMap { [$0.slug] + $0.match })
-            let claimedContainers = Set(inventory.services.flatMap(\.match))
             for workload in snapshot.workloads where !claimed.contains(workload.name) && !workload.containers.contains(where: { claimedContainers.contains($0.name) }) {
                 guard reported.insert("\(snapshot.environment)/\(workload.name)").inserted else { continue }
                 let images = Set(workload.containers.filter { !$0.isInit }.map(\.image)).sorted().joined(separator: ", ")

@@ -141,7 +141,12 @@ enum ObservedParser {
 }
 
 /// Reads endoflife.date's API format: an array of cycles.
-enum EOLParser {
+public enum EOLParser {
+    /// Checks an API answer before it is written to `content/eol/`.
+    public static func parseForUpdate(_ data: Data, product: String) throws(Diagnostic) -> EOLProduct {
+        try parse(data, product: product, file: "\(product).json")
+    }
+
     static func parse(_ data: Data, product: String, file: String) throws(Diagnostic) -> EOLProduct {
         let start = SourceLocation(file: file, line: 1, column: 1)
         let json: Any
