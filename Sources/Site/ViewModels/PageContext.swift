@@ -23,8 +23,11 @@ struct PageContext: Sendable {
     }
 
     /// The frame every page template fills: title, relative root, navigation, stylesheet.
-    func frame(title: String, depth: Int, section: String) -> View {
-        let root = depth == 0 ? "" : String(repeating: "../", count: depth)
+    /// `absolute` gives absolute links from the site's base URL, for pages served at any path
+    /// (the 404 page); every other page links relatively.
+    func frame(title: String, depth: Int, section: String, absolute: Bool = false) -> View {
+        var root = depth == 0 ? "" : String(repeating: "../", count: depth)
+        if absolute, let base = inventory.settings.baseURL { root = base.hasSuffix("/") ? base : base + "/" }
         var view: View = [
             "title": title,
             "siteTitle": inventory.settings.title,

@@ -55,7 +55,7 @@ enum SitePages {
     }
 
     static func notFound(_ context: PageContext) -> View {
-        context.frame(title: "Page not found", depth: 0, section: "none")
+        context.frame(title: "Page not found", depth: 0, section: "none", absolute: true)
     }
 }
 
