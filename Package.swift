@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -40,10 +42,19 @@ let package = Package(
         ),
         // The maintenance-window commands: new, plan, record, review.
         .target(name: "Maintenance", dependencies: ["Inventory", "Analysis", "Site"]),
+        // `shortpath serve`: watch, rebuild what a change touches, serve, reload the browser.
+        .target(
+            name: "Serve",
+            dependencies: [
+                "Site", "Analysis", "Inventory",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "shortpath",
             dependencies: [
-                "Site", "Analysis", "Inventory", "Markdown", "Maintenance",
+                "Site", "Analysis", "Inventory", "Markdown", "Maintenance", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +65,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Inventory"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Analysis", "Inventory"]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve"]),
         .testTarget(name: "MaintenanceTests", dependencies: ["Maintenance", "Site", "Analysis", "Inventory"]),
         // Runs the built `shortpath` binary: exit codes, output formats, what a user sees.
         .testTarget(name: "CLITests", dependencies: ["shortpath"]),

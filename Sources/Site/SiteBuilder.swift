@@ -48,48 +48,11 @@ public enum SiteBuilder {
 
     static func write(_ inventory: Inventory, _ report: Report, _ theme: Theme, into folder: OutputFolder,
                       cancellation: Cancellation, clock: inout StageClock) throws -> Result {
-        var assets: [String: String] = [:]
-        // Assets are fingerprinted (`style.3f9a1c2e5b.css`): the name changes with the content,
-        // so a web server may cache them for a year.
-        for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            let path = "assets/" + Fingerprint.name(name, bytes)
-            assets[name] = path
-            try folder.write(path, bytes)
-        }
-        let context = PageContext(inventory: inventory, report: report, assets: assets)
-        // Every page is its own job, shared out over the cores; each is written as soon as it
-        // is rendered, so memory holds a few pages at a time, not the whole site.
-        let sitePages: [@Sendable () throws -> Void] = [
-            { try folder.write("index.html", theme.render("index", InventoryPage.view(context))) },
-            { try folder.write("findings/index.html", theme.render("findings", SitePages.findings(context))) },
-            { try folder.write("standards/index.html", theme.render("standards", SitePages.standards(context))) },
-            { try folder.write("progress/index.html", theme.render("progress", ProgressPage.view(context))) },
-            { try folder.write("review/index.html", theme.render("review", ReviewPage.view(context))) },
-            { try folder.write("404.html", theme.render("404", SitePages.notFound(context))) },
-            { try folder.write("findings.json", FindingReports.json(report)) },
-            { try folder.write("inventory.json", DataFiles.inventoryJSON(inventory, report)) },
-            { try folder.write("inventory.csv", DataFiles.inventoryCSV(inventory, report)) },
-        ]
-        let services = inventory.services
-        let failures = FirstError()
-        DispatchQueue.concurrentPerform(iterations: sitePages.count + services.count) { index in
-            do {
-                try cancellation.check()
-                if index < sitePages.count {
-                    try sitePages[index]()
-                    return
-                }
-                let service = services[index - sitePages.count]
-                try folder.write("services/\(service.slug)/index.html", theme.render("service", ServicePage.view(service, context)))
-                try folder.write("services/\(service.slug)/rollback/index.html", theme.render("rollback", RollbackPage.view(service, context)))
-            } catch {
-                failures.record(error)
-            }
-        }
-        if let error = failures.first { throw error }
+        let renderer = SiteRenderer(inventory: inventory, report: report, theme: theme)
+        try renderer.writeAll(to: folder, cancellation: cancellation)
         clock.lap("pages")
         RenderTimings.shared.report()
-        return Result(report: report, pages: 6 + 2 * services.count, files: sitePages.count + 2 * services.count + assets.count)
+        return Result(report: report, pages: renderer.pageCount, files: renderer.fileCount)
     }
 }
 

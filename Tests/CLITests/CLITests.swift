@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -388,5 +391,150 @@ extension String {
         #expect(timedOut.status == 2)
         #expect(timedOut.stderr.contains("\(api.url)slow.json"))
         #expect(!FileManager.default.fileExists(atPath: slow.url.appending(path: "content/eol").path))
+    }
+}
+
+/// A long-running command (server) started with posix_spawn, its output in a file; killed when
+/// the test ends. (Foundation's Process would stop noticing other children's exits.)
+final class Background {
+    let pid: pid_t
+    let log: URL
+
+    init(_ arguments: [String]) throws {
+        log = FileManager.default.temporaryDirectory.appending(path: "shortpath-bg-\(UUID().uuidString).log")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var child: pid_t = 0
+        let status = posix_spawn(&child, arguments[0], &actions, nil, argv, environ)
+        posix_spawn_file_actions_destroy(&actions)
+        argv.forEach { free($0) }
+        guard status == 0 else { throw CocoaError(.executableLoad) }
+        pid = child
+    }
+
+    var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// Waits up to `seconds` for a line containing `text`; returns the output so far.
+    func wait(for text: String, seconds: Double = 10) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if output.contains(text) { return output }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return nil
+    }
+
+    func stop(_ signal: Int32 = SIGKILL) -> Int32 {
+        kill(pid, signal)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return status
+    }
+
+    deinit {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, WNOHANG)
+        try? FileManager.default.removeItem(at: log)
+    }
+}
+
+func shortpathBinary() -> String {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "shortpath").path
+    return FileManager.default.isExecutableFile(atPath: beside) ? beside : repositoryRoot.appending(path: ".build/debug/shortpath").path
+}
+
+/// GET with a real HTTP client (URLSession): status and body.
+func get(_ url: String) async throws -> (Int, String, String) {
+    let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
+    let http = response as! HTTPURLResponse
+    return (http.statusCode, String(decoding: data, as: UTF8.self), http.value(forHTTPHeaderField: "Content-Type") ?? "")
+}
+
+@Suite(.serialized) struct ServeTests {
+    func exampleCopy() throws -> Scratch {
+        let scratch = Scratch()
+        try FileManager.default.removeItem(at: scratch.url)
+        try FileManager.default.copyItem(at: repositoryRoot.appending(path: "content"), to: scratch.url.appending(path: "content"))
+        return scratch
+    }
+
+    func start(_ scratch: Scratch) throws -> (Background, String) {
+        let server = try Background([shortpathBinary(), "serve", "--port", "0", "--source", scratch.url.path, "--today", "2026-11-27"])
+        let output = try #require(server.wait(for: "serving http://"))
+        let port = output.split(separator: "\n").first { $0.hasPrefix("serving") }!.split(separator: ":")[2].prefix { $0.isNumber }
+        return (server, "http://127.0.0.1:\(port)")
+    }
+
+    /// Polls until `condition` holds for the page, up to five seconds.
+    func eventually(_ url: String, _ condition: (Int, String) -> Bool) async throws -> Bool {
+        for _ in 0..<250 {
+            let (status, body, _) = try await get(url)
+            if condition(status, body) { return true }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        return false
+    }
+
+    @Test func servesRebuildsAndReloads() async throws {
+        let scratch = try exampleCopy()
+        let (server, base) = try start(scratch)
+        let (status, body, type) = try await get(base + "/")
+        #expect(status == 200)
+        #expect(type == "text/html; charset=utf-8")
+        #expect(body.contains("<script src=\"/__shortpath/reload.js\" defer></script></head>"))
+        #expect(body.contains("connect-src 'self'"))
+        let (missing, notFound, _) = try await get(base + "/services/nothing/")
+        #expect(missing == 404)
+        #expect(notFound.contains("Page not found"))
+        let (_, css, cssType) = try await get(base + "/__shortpath/overlay.css")
+        #expect(cssType == "text/css")
+        #expect(css.contains("#shortpath-errors"))
+
+        // The browser's event stream, read by curl.
+        let events = try Background(["/usr/bin/curl", "-sN", "--max-time", "8", base + "/__shortpath/events"])
+        #expect(events.wait(for: ": connected") != nil)
+        let file = scratch.url.appending(path: "content/services/edge-proxy.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "TLS termination and routing", with: "TLS termination, edited").write(to: file, atomically: true, encoding: .utf8)
+        #expect(try await eventually(base + "/services/edge-proxy/") { $1.contains("TLS termination, edited") })
+        #expect(events.wait(for: "\"services/edge-proxy/index.html\"") != nil, "\(events.output)")
+        #expect(server.output.contains("rebuilt 7 pages in"))
+
+        // A content error: shown in the browser and the terminal, the last good page stays.
+        let broken = scratch.url.appending(path: "content/services/broken.md")
+        try "---\nownr: x\n---\n".write(to: broken, atomically: true, encoding: .utf8)
+        #expect(try await eventually(base + "/__shortpath/errors") { $1.contains("broken.md:2:1: error: unknown key 'ownr'") })
+        let (stillThere, page, _) = try await get(base + "/services/edge-proxy/")
+        #expect(stillThere == 200 && page.contains("TLS termination, edited"))
+        #expect(server.wait(for: "content/services/broken.md:2:1: error: unknown key 'ownr' in a service (did you mean 'owner'?)") != nil)
+        try FileManager.default.removeItem(at: broken)
+        #expect(try await eventually(base + "/__shortpath/errors") { $1 == "[]" })
+
+        // What serve wrote equals a full build of the same content.
+        let served = FileManager.default.temporaryDirectory.appending(path: "shortpath-serve-\(server.pid)")
+        let fresh = scratch.url.appending(path: "fresh")
+        #expect(try shortpath(["build", "--source", scratch.url.path, "--output", fresh.path, "--today", "2026-11-27"]).status == 0)
+        let a = InterruptTests().files(in: served).filter { !$0.key.hasPrefix(".") && !$0.key.contains("/.") }
+        let b = InterruptTests().files(in: fresh).filter { !$0.key.hasPrefix(".") && !$0.key.contains("/.") }
+        #expect(a.count == b.count && a.count > 10)
+        #expect(a == b)
+        _ = events
+        // Ctrl-C stops cleanly: exit status 0, and the folder it served from is gone.
+        #expect(server.stop(SIGINT) == 0)
+        #expect(!FileManager.default.fileExists(atPath: served.path))
+    }
+
+    @Test func refusesToLeaveTheFolder() async throws {
+        let scratch = try exampleCopy()
+        let (server, base) = try start(scratch)
+        for path in ["/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/services/..%2f..%2f..%2fetc/passwd"] {
+            let run = try Background(["/usr/bin/curl", "-s", "--path-as-is", "-o", "/dev/null", "-w", "%{http_code}", base + path])
+            #expect(run.wait(for: "404", seconds: 5) != nil, "\(path): \(run.output)")
+        }
+        #expect(server.stop(SIGTERM) == 0)
     }
 }

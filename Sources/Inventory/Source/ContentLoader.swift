@@ -3,7 +3,7 @@ import Foundation
 /// Loads a site's `content/` folder into an `Inventory`, or every problem found in it.
 public enum ContentLoader {
     /// Loads `<source>/content`. Throws `ContentErrors` holding every diagnostic of the run.
-    public static func load(source: URL) throws(ContentErrors) -> Inventory {
+    public static func load(source: URL, cache: ParseCache? = nil) throws(ContentErrors) -> Inventory {
         let content = source.appending(path: "content").standardizedFileURL
         var diagnostics: [Diagnostic] = []
         guard FileManager.default.fileExists(atPath: content.path) else {
@@ -33,7 +33,7 @@ public enum ContentLoader {
                                           hint: "create content/standards.md with 'components' and 'images' (see the README)"))
         }
 
-        let parsed = parseServices(listing)
+        let parsed = parseServices(listing, cache: cache)
         var services: [Service] = []
         for result in parsed {
             switch result {
@@ -171,10 +171,21 @@ public enum ContentLoader {
     }
 
     /// Parses the service files on every core; results keep the listing's order.
-    static func parseServices(_ listing: [Listed]) -> [Result<Service, ContentErrors>] {
+    static func parseServices(_ listing: [Listed], cache: ParseCache? = nil) -> [Result<Service, ContentErrors>] {
         let results = ConcurrentSlots<Result<Service, ContentErrors>>(count: listing.count)
         DispatchQueue.concurrentPerform(iterations: listing.count) { index in
             let file = listing[index]
+            if let cache {
+                let stamp = ParseCache.stamp(of: file.location)
+                if let stamp, let cached = cache.result(for: file.location, stamp: stamp) {
+                    results[index] = cached
+                    return
+                }
+                let result = parseService(slug: file.slug, location: file.location, path: file.path)
+                if let stamp { cache.store(result, for: file.location, stamp: stamp) }
+                results[index] = result
+                return
+            }
             results[index] = parseService(slug: file.slug, location: file.location, path: file.path)
         }
         return results.all.map { $0! }

@@ -1,0 +1,94 @@
+import Analysis
+import Dispatch
+import Inventory
+
+/// Where rendered files go: the swapped output of `build`, or the folder `serve` rewrites in place.
+public protocol PageSink: Sendable {
+    func write(_ path: String, _ text: String) throws
+    func write(_ path: String, _ bytes: [UInt8]) throws
+}
+
+extension OutputFolder: PageSink {}
+
+/// Renders an analysed inventory with a theme: the whole site, or just the pages a change touches.
+public struct SiteRenderer: Sendable {
+    public let inventory: Inventory
+    public let report: Report
+    let theme: Theme
+    let context: PageContext
+    /// Theme assets with their fingerprinted paths under the output folder.
+    let assets: [(path: String, bytes: [UInt8])]
+
+    public init(inventory: Inventory, report: Report, theme: Theme) {
+        self.inventory = inventory
+        self.report = report
+        self.theme = theme
+        // Assets are fingerprinted (`style.3f9a1c2e5b.css`): the name changes with the content,
+        // so a web server may cache them for a year.
+        var paths: [String: String] = [:]
+        var assets: [(String, [UInt8])] = []
+        for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            let path = "assets/" + Fingerprint.name(name, bytes)
+            paths[name] = path
+            assets.append((path, bytes))
+        }
+        self.assets = assets
+        context = PageContext(inventory: inventory, report: report, assets: paths)
+    }
+
+    /// Pages that show the whole site (index, findings, progress, …) and the data files.
+    var siteJobs: [@Sendable (any PageSink) throws -> Void] {
+        let (context, theme, inventory, report) = (context, theme, inventory, report)
+        return [
+            { try $0.write("index.html", theme.render("index", InventoryPage.view(context))) },
+            { try $0.write("findings/index.html", theme.render("findings", SitePages.findings(context))) },
+            { try $0.write("standards/index.html", theme.render("standards", SitePages.standards(context))) },
+            { try $0.write("progress/index.html", theme.render("progress", ProgressPage.view(context))) },
+            { try $0.write("review/index.html", theme.render("review", ReviewPage.view(context))) },
+            { try $0.write("404.html", theme.render("404", SitePages.notFound(context))) },
+            { try $0.write("findings.json", FindingReports.json(report)) },
+            { try $0.write("inventory.json", DataFiles.inventoryJSON(inventory, report)) },
+            { try $0.write("inventory.csv", DataFiles.inventoryCSV(inventory, report)) },
+        ]
+    }
+
+    /// Pages and files: 6 site pages, 2 per service.
+    public var pageCount: Int { 6 + 2 * inventory.services.count }
+    public var fileCount: Int { siteJobs.count + 2 * inventory.services.count + assets.count }
+
+    public func writeAssets(to sink: some PageSink) throws {
+        for asset in assets { try sink.write(asset.path, asset.bytes) }
+    }
+
+    /// One service's two pages.
+    public func writeServicePages(_ service: Service, to sink: some PageSink) throws {
+        try sink.write("services/\(service.slug)/index.html", theme.render("service", ServicePage.view(service, context)))
+        try sink.write("services/\(service.slug)/rollback/index.html", theme.render("rollback", RollbackPage.view(service, context)))
+    }
+
+    /// The site pages and the given services' pages, each its own job shared out over the
+    /// cores; each is written as soon as it is rendered, so memory holds a few pages at a time.
+    public func write(sitePages: Bool, services: [Service], to sink: some PageSink, cancellation: Cancellation = Cancellation()) throws {
+        let jobs = sitePages ? siteJobs : []
+        let failures = FirstError()
+        DispatchQueue.concurrentPerform(iterations: jobs.count + services.count) { index in
+            do {
+                try cancellation.check()
+                if index < jobs.count {
+                    try jobs[index](sink)
+                } else {
+                    try writeServicePages(services[index - jobs.count], to: sink)
+                }
+            } catch {
+                failures.record(error)
+            }
+        }
+        if let error = failures.first { throw error }
+    }
+
+    /// Everything.
+    public func writeAll(to sink: some PageSink, cancellation: Cancellation = Cancellation()) throws {
+        try writeAssets(to: sink)
+        try write(sitePages: true, services: inventory.services, to: sink, cancellation: cancellation)
+    }
+}
