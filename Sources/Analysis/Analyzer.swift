@@ -11,6 +11,8 @@ public struct Report: Sendable {
     public var statuses: [String: ServiceStatus]
     /// Each service's findings by slug, in the same order.
     public var findingsByService: [String: [Finding]]
+    /// Each service's own findings before severity overrides (for reuse by `serve`).
+    public var serviceFindings: [String: [Finding]] = [:]
     /// What the snapshots show per service slug and environment.
     public var observed: [String: [String: ObservedState]] = [:]
 
@@ -32,14 +34,17 @@ public struct ServiceStatus: Sendable, Equatable {
 
 public enum Analyzer {
     /// Runs every rule. A pure function of the inventory and `today`.
-    public static func analyze(_ inventory: Inventory, today: Day) throws(ContentErrors) -> Report {
+    /// `reuse` may hand back a service's findings from an earlier run (its per-service rules
+    /// are a pure function of the service and of inputs the caller knows did not change).
+    public static func analyze(_ inventory: Inventory, today: Day,
+                               reuse: (@Sendable (Service) -> [Finding]?)? = nil) throws(ContentErrors) -> Report {
         let overrides = try severityOverrides(inventory.settings)
         let context = RuleContext(standards: inventory.standards, policy: inventory.settings.policy, today: today)
         let services = inventory.services
         // Each service is judged on its own, so the services are shared out over the cores.
         let perService = ConcurrentSlots<[Finding]>(count: services.count)
         DispatchQueue.concurrentPerform(iterations: services.count) { index in
-            perService[index] = check(services[index], inventory, context)
+            perService[index] = reuse?(services[index]) ?? check(services[index], inventory, context)
         }
         let observed = ObservedRules.check(inventory)
         var findings: [Finding] = []
@@ -55,6 +60,9 @@ public enum Analyzer {
         findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 } + observed.site)
         findings.sort(by: Finding.ordered)
         var report = Report(today: today, findings: findings, statuses: statuses, findingsByService: byService)
+        if reuse != nil {
+            for (index, service) in services.enumerated() { report.serviceFindings[service.slug] = perService[index] ?? [] }
+        }
         if !inventory.observed.isEmpty {
             let index = ObservedRules.Index(inventory.observed)
             for service in services { report.observed[service.slug] = ObservedState.of(service, index) }

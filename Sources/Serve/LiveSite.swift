@@ -25,6 +25,10 @@ public actor LiveSite {
     public private(set) var version = 0
     public private(set) var errors: [String] = []
     private var serviceSlugs: Set<String> = []
+    private var theme: Theme?
+    private var findingsCache: [String: (stamp: ParseCache.Stamp, findings: [Finding])] = [:]
+    /// The site-wide pages of the last rebuild, still being written; a newer change stops them.
+    private var sitePages: (task: Task<Void, Never>, cancellation: Cancellation)?
 
     public init(source: URL, output: URL, today: Day) {
         self.source = source
@@ -38,10 +42,36 @@ public actor LiveSite {
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000) }
         let inventory: Inventory, report: Report, theme: Theme
+        var clock = StageClock()
+        // A newer change supersedes the site-wide pages still being written for an older one:
+        // they stop, and this change's own service pages need not wait for them.
+        let superseded = sitePages
+        superseded?.cancellation.cancel()
+        sitePages = nil
+        let newGlobal = globalInputStamps()
         do {
             inventory = try ContentLoader.load(source: source, cache: cache)
-            report = try Analyzer.analyze(inventory, today: today)
-            theme = try Theme.load(source: source, name: inventory.settings.theme)
+            clock.lap("serve: load")
+            // Findings of unchanged services are reused while the standard, policy and other
+            // inputs stay the same.
+            if newGlobal != globalStamps { findingsCache = [:] }
+            let current = serviceStamps(inventory)
+            let cached = findingsCache
+            report = try Analyzer.analyze(inventory, today: today, reuse: { service in
+                guard let stamp = current[service.slug], let entry = cached[service.slug], entry.stamp == stamp else { return nil }
+                return entry.findings
+            })
+            for service in inventory.services {
+                if let stamp = current[service.slug] { findingsCache[service.slug] = (stamp, report.serviceFindings[service.slug] ?? []) }
+            }
+            clock.lap("serve: analyze")
+            if let loaded = self.theme, built, newGlobal == globalStamps {
+                theme = loaded
+            } else {
+                theme = try Theme.load(source: source, name: inventory.settings.theme)
+                self.theme = theme
+            }
+            clock.lap("serve: theme")
         } catch {
             errors = error.diagnostics.map(\.description)
             version += 1
@@ -51,9 +81,10 @@ public actor LiveSite {
         let renderer = SiteRenderer(inventory: inventory, report: report, theme: theme)
         let folder = InPlaceFolder(output)
         let newStamps = serviceStamps(inventory)
-        let newGlobal = globalInputStamps()
+        clock.lap("serve: stamps")
         do {
             if !built || newGlobal != globalStamps {
+                await superseded?.task.value
                 try? FileManager.default.removeItem(at: output)
                 try renderer.writeAll(to: folder)
                 built = true
@@ -67,12 +98,22 @@ public actor LiveSite {
             let removed = serviceSlugs.subtracting(inventory.services.map(\.slug))
             for slug in removed { try? FileManager.default.removeItem(at: output.appending(path: "services/\(slug)")) }
             try renderer.write(sitePages: false, services: changed, to: folder)
+            clock.lap("serve: service pages")
             let servicePaths = changed.flatMap { ["services/\($0.slug)/index.html", "services/\($0.slug)/rollback/index.html"] }
-            version += 1
-            await onServicePages(Update(version: version, paths: servicePaths, errors: [], milliseconds: elapsed()))
-            try renderer.write(sitePages: true, services: [], to: folder)
             stamps = newStamps
             serviceSlugs = Set(inventory.services.map(\.slug))
+            version += 1
+            let early = Update(version: version, paths: servicePaths, errors: [], milliseconds: elapsed())
+            await onServicePages(early)
+            // The site-wide pages (index, findings, progress, …) follow in the background, once
+            // the superseded ones have stopped writing.
+            await superseded?.task.value
+            let cancellation = Cancellation()
+            let task = Task.detached { () -> Void in _ = try? renderer.write(sitePages: true, services: [], to: folder, cancellation: cancellation) }
+            sitePages = (task, cancellation)
+            await task.value
+            if cancellation.isCancelled { return early }
+            sitePages = nil
             version += 1
             return Update(version: version, paths: servicePaths + ["index.html", "findings/index.html", "progress/index.html",
                                                                    "review/index.html", "standards/index.html"],
@@ -87,8 +128,10 @@ public actor LiveSite {
     /// Each service file's stamp, by slug.
     private func serviceStamps(_ inventory: Inventory) -> [String: ParseCache.Stamp] {
         var result: [String: ParseCache.Stamp] = [:]
+        let folder = source.appending(path: "content/services").path
         for service in inventory.services {
-            if let stamp = ParseCache.stamp(of: source.appending(path: service.file).path) { result[service.slug] = stamp }
+            let name = service.file.split(separator: "/").last.map(String.init) ?? ""
+            if let stamp = cache.stamp(forFile: folder + "/" + name) { result[service.slug] = stamp }
         }
         return result
     }

@@ -63,14 +63,22 @@ final class Watcher: @unchecked Sendable {
 
     private func drain() {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        var sawEvent = false
+        var sawEvent = false, sawFolder = false
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
             sawEvent = true
+            // struct inotify_event { int wd; uint32_t mask, cookie, len; char name[len]; }
+            var offset = 0
+            while offset + 16 <= count {
+                let mask = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self) }
+                let length = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self) }
+                if mask & UInt32(IN_ISDIR) != 0 { sawFolder = true }
+                offset += 16 + Int(length)
+            }
         }
-        // A new folder may have appeared: watch it (adding a watch twice is harmless).
-        for folder in folders { watchTree(folder) }
+        // A new folder appeared: watch it too (adding a watch twice is harmless).
+        if sawFolder { for folder in folders { watchTree(folder) } }
         if sawEvent { changed() }
     }
     #endif

@@ -21,6 +21,11 @@ public final class ParseCache: @unchecked Sendable {
                      inode: UInt64(info.st_ino))
     }
 
+    /// The stamp a file had when it was last parsed.
+    public func stamp(forFile path: String) -> Stamp? {
+        lock.withLock { entries[path]?.0 }
+    }
+
     func result(for path: String, stamp: Stamp) -> Result<Service, ContentErrors>? {
         lock.withLock {
             guard let (cached, result) = entries[path], cached == stamp else { return nil }
