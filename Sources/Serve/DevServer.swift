@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Hummingbird
 import Inventory
@@ -108,20 +109,5 @@ enum Events {
         return "{\"version\":\(update.version),\"paths\":\(paths),\"errors\":\(update.errors.count)}"
     }
 
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { JSONWriter.quote(text) }
 }
