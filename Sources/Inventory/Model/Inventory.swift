@@ -13,7 +13,9 @@ public struct Inventory: Sendable {
                 eol: [String: EOLProduct] = [:]) {
         self.settings = settings
         self.standards = standards
-        self.services = services.sorted { $0.slug < $1.slug }
+        // The loader lists files in order already; sorting ten thousand large values again costs.
+        let ordered = zip(services, services.dropFirst()).allSatisfy { $0.slug < $1.slug }
+        self.services = ordered ? services : services.sorted { $0.slug < $1.slug }
         self.observed = observed.sorted { ($0.environment, $0.file) < ($1.environment, $1.file) }
         self.eol = eol
     }
