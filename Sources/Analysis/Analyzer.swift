@@ -60,12 +60,32 @@ public enum Analyzer {
         findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 } + observed.site)
         findings.sort(by: Finding.ordered)
         var report = Report(today: today, findings: findings, statuses: statuses, findingsByService: byService)
-        if reuse != nil {
-            for (index, service) in services.enumerated() { report.serviceFindings[service.slug] = perService[index] ?? [] }
-        }
+        for (index, service) in services.enumerated() { report.serviceFindings[service.slug] = perService[index] ?? [] }
         if !inventory.observed.isEmpty {
             let index = ObservedRules.Index(inventory.observed)
             for service in services { report.observed[service.slug] = ObservedState.of(service, index) }
+        }
+        return report
+    }
+
+    /// Just the given services' findings, statuses and observed state, for `serve` to render
+    /// their pages before the whole site is analysed again. A service's page shows nothing
+    /// that depends on other services, so these pages equal a full build's.
+    public static func analyze(_ services: [Service], of inventory: Inventory, today: Day) throws(ContentErrors) -> Report {
+        let overrides = try severityOverrides(inventory.settings)
+        let context = RuleContext(standards: inventory.standards, policy: inventory.settings.policy, today: today)
+        var report = Report(today: today, findings: [], statuses: [:], findingsByService: [:])
+        let index = inventory.observed.isEmpty ? nil : ObservedRules.Index(inventory.observed)
+        let environments = Set(inventory.observed.map(\.environment))
+        for service in services {
+            var own = check(service, inventory, context)
+            if let index, service.isActive { own += ObservedRules.check(service, index, environments) }
+            own = apply(overrides, to: own)
+            own.sort(by: Finding.ordered)
+            if service.isActive { report.statuses[service.slug] = status(of: service, own) }
+            report.findingsByService[service.slug] = own
+            report.findings += own
+            if let index { report.observed[service.slug] = ObservedState.of(service, index) }
         }
         return report
     }

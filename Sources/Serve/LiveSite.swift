@@ -41,7 +41,6 @@ public actor LiveSite {
     public func rebuild(onServicePages: @Sendable (Update) async -> Void = { _ in }) async -> Update {
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000) }
-        let inventory: Inventory, report: Report, theme: Theme
         var clock = StageClock()
         // A newer change supersedes the site-wide pages still being written for an older one:
         // they stop, and this change's own service pages need not wait for them.
@@ -49,80 +48,104 @@ public actor LiveSite {
         superseded?.cancellation.cancel()
         sitePages = nil
         let newGlobal = globalInputStamps()
+        let inventory: Inventory, theme: Theme
         do {
             inventory = try ContentLoader.load(source: source, cache: cache)
             clock.lap("serve: load")
-            // Findings of unchanged services are reused while the standard, policy and other
-            // inputs stay the same.
-            if newGlobal != globalStamps { findingsCache = [:] }
-            let current = serviceStamps(inventory)
-            let cached = findingsCache
-            report = try Analyzer.analyze(inventory, today: today, reuse: { service in
-                guard let stamp = current[service.slug], let entry = cached[service.slug], entry.stamp == stamp else { return nil }
-                return entry.findings
-            })
-            for service in inventory.services {
-                if let stamp = current[service.slug] { findingsCache[service.slug] = (stamp, report.serviceFindings[service.slug] ?? []) }
-            }
-            clock.lap("serve: analyze")
             if let loaded = self.theme, built, newGlobal == globalStamps {
                 theme = loaded
             } else {
                 theme = try Theme.load(source: source, name: inventory.settings.theme)
                 self.theme = theme
             }
-            clock.lap("serve: theme")
         } catch {
-            errors = error.diagnostics.map(\.description)
-            version += 1
-            return Update(version: version, paths: [], errors: errors, milliseconds: elapsed())
+            return failed(error.diagnostics.map(\.description), elapsed())
         }
-        errors = []
-        let renderer = SiteRenderer(inventory: inventory, report: report, theme: theme)
         let folder = InPlaceFolder(output)
         let newStamps = serviceStamps(inventory)
-        clock.lap("serve: stamps")
-        do {
-            if !built || newGlobal != globalStamps {
-                await superseded?.task.value
-                try? FileManager.default.removeItem(at: output)
-                try renderer.writeAll(to: folder)
-                built = true
-                version += 1
-                stamps = newStamps
-                globalStamps = newGlobal
-                serviceSlugs = Set(inventory.services.map(\.slug))
-                return Update(version: version, paths: nil, errors: [], milliseconds: elapsed())
-            }
-            let changed = inventory.services.filter { newStamps[$0.slug] != stamps[$0.slug] }
-            let removed = serviceSlugs.subtracting(inventory.services.map(\.slug))
-            for slug in removed { try? FileManager.default.removeItem(at: output.appending(path: "services/\(slug)")) }
-            try renderer.write(sitePages: false, services: changed, to: folder)
-            clock.lap("serve: service pages")
-            let servicePaths = changed.flatMap { ["services/\($0.slug)/index.html", "services/\($0.slug)/rollback/index.html"] }
-            stamps = newStamps
-            serviceSlugs = Set(inventory.services.map(\.slug))
-            version += 1
-            let early = Update(version: version, paths: servicePaths, errors: [], milliseconds: elapsed())
-            await onServicePages(early)
-            // The site-wide pages (index, findings, progress, …) follow in the background, once
-            // the superseded ones have stopped writing.
+        if !built || newGlobal != globalStamps {
+            // The standard, the settings, observed or end-of-life data or the theme changed:
+            // everything is analysed and written again.
             await superseded?.task.value
-            let cancellation = Cancellation()
-            let task = Task.detached { () -> Void in _ = try? renderer.write(sitePages: true, services: [], to: folder, cancellation: cancellation) }
-            sitePages = (task, cancellation)
-            await task.value
-            if cancellation.isCancelled { return early }
-            sitePages = nil
+            findingsCache = [:]
+            do {
+                let report = try Analyzer.analyze(inventory, today: today)
+                try? FileManager.default.removeItem(at: output)
+                try SiteRenderer(inventory: inventory, report: report, theme: theme).writeAll(to: folder)
+                remember(report, inventory, newStamps)
+            } catch let error as ContentErrors {
+                return failed(error.diagnostics.map(\.description), elapsed())
+            } catch {
+                return failed(["cannot write the site: \(error)"], elapsed())
+            }
+            built = true
+            globalStamps = newGlobal
+            errors = []
             version += 1
-            return Update(version: version, paths: servicePaths + ["index.html", "findings/index.html", "progress/index.html",
-                                                                   "review/index.html", "standards/index.html"],
-                          errors: [], milliseconds: elapsed())
-        } catch {
-            errors = ["cannot write the site: \(error)"]
-            version += 1
-            return Update(version: version, paths: [], errors: errors, milliseconds: elapsed())
+            return Update(version: version, paths: nil, errors: [], milliseconds: elapsed())
         }
+
+        // One or a few services changed: their pages first, from their own analysis.
+        let changed = inventory.services.filter { newStamps[$0.slug] != stamps[$0.slug] }
+        let removed = serviceSlugs.subtracting(inventory.services.map(\.slug))
+        for slug in removed { try? FileManager.default.removeItem(at: output.appending(path: "services/\(slug)")) }
+        do {
+            let own = try Analyzer.analyze(changed, of: inventory, today: today)
+            clock.lap("serve: analyze changed")
+            try SiteRenderer(inventory: inventory, report: own, theme: theme).write(sitePages: false, services: changed, to: folder)
+            clock.lap("serve: service pages")
+        } catch let error as ContentErrors {
+            return failed(error.diagnostics.map(\.description), elapsed())
+        } catch {
+            return failed(["cannot write the site: \(error)"], elapsed())
+        }
+        errors = []
+        stamps = newStamps
+        serviceSlugs = Set(inventory.services.map(\.slug))
+        let servicePaths = changed.flatMap { ["services/\($0.slug)/index.html", "services/\($0.slug)/rollback/index.html"] }
+        version += 1
+        let early = Update(version: version, paths: servicePaths, errors: [], milliseconds: elapsed())
+        await onServicePages(early)
+
+        // Then the whole site is analysed (reusing unchanged services' findings) and the
+        // site-wide pages are written in the background, once superseded ones have stopped.
+        await superseded?.task.value
+        let cached = findingsCache
+        let today = self.today
+        let cancellation = Cancellation()
+        let task = Task.detached { () -> Report? in
+            let report = try? Analyzer.analyze(inventory, today: today, reuse: { service in
+                guard let stamp = newStamps[service.slug], let entry = cached[service.slug], entry.stamp == stamp else { return nil }
+                return entry.findings
+            })
+            guard let report, !cancellation.isCancelled else { return nil }
+            try? SiteRenderer(inventory: inventory, report: report, theme: theme)
+                .write(sitePages: true, services: [], to: folder, cancellation: cancellation)
+            return report
+        }
+        sitePages = (Task { _ = await task.value }, cancellation)
+        guard let report = await task.value, !cancellation.isCancelled else { return early }
+        remember(report, inventory, newStamps)
+        sitePages = nil
+        version += 1
+        return Update(version: version, paths: servicePaths + ["index.html", "findings/index.html", "progress/index.html",
+                                                               "review/index.html", "standards/index.html"],
+                      errors: [], milliseconds: elapsed())
+    }
+
+    private func failed(_ messages: [String], _ milliseconds: Int) -> Update {
+        errors = messages
+        version += 1
+        return Update(version: version, paths: [], errors: errors, milliseconds: milliseconds)
+    }
+
+    /// Keeps what the next incremental rebuild reuses.
+    private func remember(_ report: Report, _ inventory: Inventory, _ newStamps: [String: ParseCache.Stamp]) {
+        for service in inventory.services {
+            if let stamp = newStamps[service.slug] { findingsCache[service.slug] = (stamp, report.serviceFindings[service.slug] ?? []) }
+        }
+        stamps = newStamps
+        serviceSlugs = Set(inventory.services.map(\.slug))
     }
 
     /// Each service file's stamp, by slug.

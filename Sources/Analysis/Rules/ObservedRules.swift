@@ -43,21 +43,7 @@ enum ObservedRules {
         let index = Index(snapshots)
         var byService: [String: [Finding]] = [:]
         for service in inventory.services where service.isActive {
-            var sink = FindingSink(service)
-            for environment in service.environments {
-                let found = index.workloads(of: service, in: environment.name)
-                if found.isEmpty {
-                    let why = observedEnvironments.contains(environment.name)
-                        ? "no workload of \(service.slug) is in the \(environment.name) snapshot"
-                        : "there is no snapshot of \(environment.name)"
-                    sink.add(.observedMissing, line: environment.line, column: environment.column,
-                             "\(environment.name) is not verified: \(why)",
-                             hint: "save kubectl get pods -o json into content/observed/\(environment.name)/, or list the workload under 'match'")
-                    continue
-                }
-                compare(environment, found, into: &sink)
-            }
-            byService[service.slug] = sink.findings
+            byService[service.slug] = check(service, index, observedEnvironments)
         }
         var site: [Finding] = []
         var reported: Set<String> = []
@@ -75,6 +61,25 @@ enum ObservedRules {
             }
         }
         return (byService, site)
+    }
+
+    /// One active service's declared environments against the snapshots.
+    static func check(_ service: Service, _ index: Index, _ observedEnvironments: Set<String>) -> [Finding] {
+        var sink = FindingSink(service)
+        for environment in service.environments {
+            let found = index.workloads(of: service, in: environment.name)
+            if found.isEmpty {
+                let why = observedEnvironments.contains(environment.name)
+                    ? "no workload of \(service.slug) is in the \(environment.name) snapshot"
+                    : "there is no snapshot of \(environment.name)"
+                sink.add(.observedMissing, line: environment.line, column: environment.column,
+                         "\(environment.name) is not verified: \(why)",
+                         hint: "save kubectl get pods -o json into content/observed/\(environment.name)/, or list the workload under 'match'")
+                continue
+            }
+            compare(environment, found, into: &sink)
+        }
+        return sink.findings
     }
 
     /// Declared image and digest against each distinct running one; pods mid-rollout that run
