@@ -502,7 +502,7 @@ func get(_ url: String) async throws -> (Int, String, String) {
         try text.replacingOccurrences(of: "TLS termination and routing", with: "TLS termination, edited").write(to: file, atomically: true, encoding: .utf8)
         #expect(try await eventually(base + "/services/edge-proxy/") { $1.contains("TLS termination, edited") })
         #expect(events.wait(for: "\"services/edge-proxy/index.html\"") != nil, "\(events.output)")
-        #expect(server.output.contains("rebuilt 7 pages in"))
+        #expect(server.wait(for: "rebuilt 7 pages in") != nil)
 
         // A content error: shown in the browser and the terminal, the last good page stays.
         let broken = scratch.url.appending(path: "content/services/broken.md")
@@ -513,6 +513,18 @@ func get(_ url: String) async throws -> (Int, String, String) {
         #expect(server.wait(for: "content/services/broken.md:2:1: error: unknown key 'ownr' in a service (did you mean 'owner'?)") != nil)
         try FileManager.default.removeItem(at: broken)
         #expect(try await eventually(base + "/__shortpath/errors") { $1 == "[]" })
+
+        // A change to the standard rebuilds everything that depends on it.
+        let standards = scratch.url.appending(path: "content/standards.md")
+        let rule = try String(contentsOf: standards, encoding: .utf8)
+        try rule.replacingOccurrences(of: "review: 2027-01-15", with: "review: 2027-02-01").write(to: standards, atomically: true, encoding: .utf8)
+        #expect(try await eventually(base + "/standards/") { $1.contains("2027-02-01") })
+        #expect(try await eventually(base + "/progress/") { $1.contains("2027-02-01") })
+        #expect(server.wait(for: "rebuilt the whole site") != nil)
+        // One more service edit after it, so the comparison below covers an incremental rebuild last.
+        try text.replacingOccurrences(of: "TLS termination and routing", with: "TLS termination, edited again").write(to: file, atomically: true, encoding: .utf8)
+        #expect(try await eventually(base + "/services/edge-proxy/") { $1.contains("edited again") })
+        #expect(try await eventually(base + "/index.html") { $1.contains("edited again") })
 
         // What serve wrote equals a full build of the same content.
         let served = FileManager.default.temporaryDirectory.appending(path: "shortpath-serve-\(server.pid)")
