@@ -141,22 +141,34 @@ public struct RolloutTrend: Sendable {
         }.sorted { ($0.started, $0.slug) < ($1.started, $1.slug) }
     }
 
-    public var median: Int? {
-        let sorted = timings.map(\.minutes).sorted()
+    public var median: Int? { Statistics.median(timings.map(\.minutes)) }
+
+    /// Least-squares slope in minutes per 30 days; nil with fewer than two days of data.
+    public var slopePerMonth: Double? {
+        guard let first = timings.first?.started.day.ordinal else { return nil }
+        let fit = Statistics.leastSquares(timings.map { Double($0.started.day.ordinal - first) }, timings.map { Double($0.minutes) })
+        return fit.map { $0.slope * 30 }
+    }
+}
+
+/// The two statistics the pages and commands share, so they agree.
+public enum Statistics {
+    /// The middle value; the mean of the two middle ones for an even count.
+    public static func median(_ values: [Int]) -> Int? {
+        let sorted = values.sorted()
         guard !sorted.isEmpty else { return nil }
         let mid = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 
-    /// Least-squares slope in minutes per 30 days; nil with fewer than two days of data.
-    public var slopePerMonth: Double? {
-        guard let first = timings.first?.started.day.ordinal else { return nil }
-        let xs = timings.map { Double($0.started.day.ordinal - first) }, ys = timings.map { Double($0.minutes) }
+    /// The least-squares line through the points; nil for fewer than two distinct x values.
+    public static func leastSquares(_ xs: [Double], _ ys: [Double]) -> (slope: Double, intercept: Double)? {
         let n = Double(xs.count)
         guard n >= 2 else { return nil }
         let mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
         let sxx = zip(xs, xs).map { ($0 - mx) * ($1 - mx) }.reduce(0, +)
         guard sxx > 0 else { return nil }
-        return zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +) / sxx * 30
+        let slope = zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +) / sxx
+        return (slope, my - slope * mx)
     }
 }

@@ -112,9 +112,8 @@ public struct ChangePlan {
         if !warnings.isEmpty {
             out += "\n## Warnings\n\n" + warnings.map { "- ⚠ \($0)\n" }.joined()
         }
-        let timings = service.rollouts.compactMap(\.minutes).sorted()
-        if !timings.isEmpty {
-            let median = timings[timings.count / 2]
+        let timings = service.rollouts.compactMap(\.minutes)
+        if let median = Statistics.median(timings) {
             out += "\nPast rollouts of this service took \(timings.count == 1 ? "" : "a median of ")\(median) minutes from start to stable.\n"
         }
         return out

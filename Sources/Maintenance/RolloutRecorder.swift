@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Inventory
 
@@ -121,9 +122,8 @@ public struct RolloutRecorder {
         var text = "recorded in \(service.file): started \(last.started), \(outcome)"
         guard let minutes = last.minutes else { return text }
         text += ", took \(minutes) min"
-        let earlier = service.rollouts.dropLast().compactMap(\.minutes).sorted()
-        guard !earlier.isEmpty else { return text + "; the first timed rollout of \(service.name)" }
-        let median = earlier.count % 2 == 1 ? earlier[earlier.count / 2] : (earlier[earlier.count / 2 - 1] + earlier[earlier.count / 2]) / 2
+        let earlier = service.rollouts.dropLast().compactMap(\.minutes)
+        guard let median = Statistics.median(earlier) else { return text + "; the first timed rollout of \(service.name)" }
         let difference = minutes - median
         let comparison = difference == 0 ? "the same" : difference < 0 ? "\(-difference) min faster" : "\(difference) min slower"
         return text + "; the median of the \(earlier.count) before is \(median) min: \(comparison)"

@@ -28,13 +28,7 @@ struct Plan: ParsableCommand {
         let today = try common.resolveToday()
         let planned = try parseChanges(changes)
         let (inventory, report) = try loadOrExit(source: common.sourceURL, today: today)
-        let found: Service
-        do {
-            found = try ServiceLookup.find(service, in: inventory)
-        } catch {
-            standardError(error.description)
-            throw ExitCode(2)
-        }
+        let found = try findOrExit(service, in: inventory)
         print(ChangePlan(service: found, inventory: inventory, report: report, toVersion: to, toImage: image, changes: planned).markdown(),
               terminator: "")
     }
@@ -49,6 +43,16 @@ func parseChanges(_ text: String?) throws -> [Rollout.Change] {
             throw ValidationError("--changes takes version, config, image and schema; '\(trimmed)' is none of them")
         }
         return change
+    }
+}
+
+/// The service by slug or name, or the closest names and exit 2.
+func findOrExit(_ query: String, in inventory: Inventory) throws -> Service {
+    do {
+        return try ServiceLookup.find(query, in: inventory)
+    } catch {
+        standardError(error.description)
+        throw ExitCode(2)
     }
 }
 

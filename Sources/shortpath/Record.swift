@@ -43,13 +43,7 @@ struct Record: ParsableCommand {
     func run() throws {
         let today = try common.resolveToday()
         let (inventory, _) = try loadOrExit(source: common.sourceURL, today: today)
-        let found: Service
-        do {
-            found = try ServiceLookup.find(service, in: inventory)
-        } catch {
-            standardError(error.description)
-            throw ExitCode(2)
-        }
+        let found = try findOrExit(service, in: inventory)
         let entry = RolloutRecorder.Entry(started: started, stable: stable, rolledBack: rolledBack, to: to,
                                           changes: try parseChanges(changes), note: note)
         let updated: Service

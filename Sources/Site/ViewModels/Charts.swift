@@ -1,3 +1,4 @@
+import Analysis
 import Inventory
 
 /// SVG charts written by the generator: no charting library, no script, readable in print.
@@ -65,16 +66,9 @@ enum Charts {
 
     /// Least squares of minutes over days since the first rollout: (slope per day, intercept).
     static func trend(_ points: [Point]) -> (Double, Double)? {
-        guard points.count >= 2 else { return nil }
-        let first = points.map(\.day.ordinal).min()!
-        let xs = points.map { Double($0.day.ordinal - first) }, ys = points.map { Double($0.minutes) }
-        let n = Double(points.count)
-        let mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
-        let sxx = zip(xs, xs).map { ($0 - mx) * ($1 - mx) }.reduce(0, +)
-        guard sxx > 0 else { return nil }
-        let sxy = zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
-        let slope = sxy / sxx
-        return (slope, my - slope * mx)
+        guard let first = points.map(\.day.ordinal).min() else { return nil }
+        return Statistics.leastSquares(points.map { Double($0.day.ordinal - first) }, points.map { Double($0.minutes) })
+            .map { ($0.slope, $0.intercept) }
     }
 
     /// A round number at or above `value` for the top of an axis.

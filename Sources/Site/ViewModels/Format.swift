@@ -23,12 +23,6 @@ enum Format {
         digest.count > 19 ? String(digest.prefix(19)) + "…" : digest
     }
 
-    static func median(_ values: [Int]) -> Int? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-    }
 
     /// The image's short form (`team/api:1.14.2`), or the text itself if it does not parse.
     static func shortImage(_ reference: String) -> String {

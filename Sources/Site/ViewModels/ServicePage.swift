@@ -175,7 +175,7 @@ enum RolloutTimings {
             item["duration"] = rollout.minutes.map { Format.duration(minutes: $0) } ?? "—"
             return item
         }
-        let median = Format.median(service.rollouts.compactMap(\.minutes))
+        let median = Statistics.median(service.rollouts.compactMap(\.minutes))
         let points = service.rollouts.compactMap { rollout -> Charts.Point? in
             guard let minutes = rollout.minutes else { return nil }
             var rolledBack = false

@@ -38,11 +38,8 @@ enum SitePages {
     static func standards(_ context: PageContext) -> View {
         let standards = context.inventory.standards
         var view = context.frame(title: "Standards", depth: 1, section: "standards")
-        let active = context.inventory.services.filter(\.isActive)
-        view["components"] = standards.components.map { approved -> View in
-            let uses = active.compactMap { s in s.components.first { $0.name == approved.name } }
-            let conforming = uses.count { ServicePageSupport.conforms($0.version, approved.version) }
-            return ["name": approved.name, "version": approved.version, "using": uses.count, "conforming": conforming]
+        view["components"] = StandardProgress(context.inventory, today: context.report.today).components.map { line -> View in
+            ["name": line.name, "version": line.approved, "using": line.total, "conforming": line.conforming]
         }
         view["images"] = standards.images.map { ["name": $0.value.name, "reference": $0.value.reference] as View }
         view["owner"] = standards.owner
@@ -56,12 +53,5 @@ enum SitePages {
 
     static func notFound(_ context: PageContext) -> View {
         context.frame(title: "Page not found", depth: 0, section: "none", absolute: true)
-    }
-}
-
-enum ServicePageSupport {
-    static func conforms(_ version: String, _ approved: String) -> Bool {
-        guard let v = Version(version), let a = Version(approved) else { return version == approved }
-        return v.standing(against: a) == .conforms
     }
 }
