@@ -134,9 +134,8 @@ public struct RolloutTrend: Sendable {
             service.rollouts.compactMap { rollout -> Timing? in
                 guard let minutes = rollout.minutes, since.map({ rollout.started.day >= $0 }) ?? true,
                       before.map({ rollout.started.day < $0 }) ?? true else { return nil }
-                var rolledBack = false
-                if case .rolledBack = rollout.outcome { rolledBack = true }
-                return Timing(slug: service.slug, service: service.name, started: rollout.started, minutes: minutes, rolledBack: rolledBack)
+                return Timing(slug: service.slug, service: service.name, started: rollout.started, minutes: minutes,
+                              rolledBack: rollout.rolledBack)
             }
         }.sorted { ($0.started, $0.slug) < ($1.started, $1.slug) }
     }

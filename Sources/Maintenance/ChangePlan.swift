@@ -60,6 +60,8 @@ public struct ChangePlan {
             out += differences.isEmpty ? "\(staging.name) runs what \(live.name) runs.\n" : differences.map { "- \($0)\n" }.joined()
         }
 
+        out += waves()
+
         out += "\n## Image age\n\n"
         if let rebuilt = service.rebuilt?.value {
             let age = rebuilt.days(until: today)
@@ -84,6 +86,8 @@ public struct ChangePlan {
             out += "\n```sh\n\(command)\n```\n"
         }
 
+        out += lessons()
+
         out += "\n## Before the window\n\n"
         let restore = rollback?.restoreTested?.value.description ?? "never"
         out += "- [ ] Take a backup and restore it into a scratch environment (last restore test: \(restore))\n"
@@ -104,7 +108,7 @@ public struct ChangePlan {
         }
         let mixedBefore = service.rollouts.filter { $0.changes.contains(.version) && $0.changes.contains(.config) }
         if !mixedBefore.isEmpty {
-            warnings.append("\(mixedBefore.count) earlier rollout\(mixedBefore.count == 1 ? "" : "s") of this service mixed version and config changes.")
+            warnings.append("\(counted(mixedBefore.count, "earlier rollout")) of this service mixed version and config changes.")
         }
         for finding in report.findings(for: service.slug) where finding.severity != .info {
             warnings.append("\(finding.message) (`\(finding.rule.rawValue)`): \(finding.hint).")
@@ -117,6 +121,40 @@ public struct ChangePlan {
             out += "\nPast rollouts of this service took \(timings.count == 1 ? "" : "a median of ")\(median) minutes from start to stable.\n"
         }
         return out
+    }
+
+    /// Where the service stands in each component's next wave, and who goes before it.
+    func waves() -> String {
+        let placings = UpgradeWaves(inventory, report).placing(of: service.slug)
+        guard !placings.isEmpty else { return "" }
+        var out = "\n## Upgrade waves\n\n"
+        for placing in placings {
+            let wave = placing.wave
+            out += "- **\(wave.component) → \(wave.approved)**: "
+            if let held = placing.heldBack {
+                out += "held apart from the wave (\(held.reason)).\n"
+            } else if let position = placing.position {
+                out += "number \(position + 1) of \(wave.members.count) in the next wave, least risky first"
+                let before = placing.before
+                out += before.isEmpty
+                    ? "; nobody goes before it.\n"
+                    : ". Goes after: " + before.map { "\($0.service) (`\($0.slug)`, \($0.risk.map { "\($0.rawValue) risk" } ?? "risk not rated"))" }
+                        .joined(separator: ", ") + ".\n"
+            }
+            if !wave.done.isEmpty {
+                out += "  Already on \(wave.approved): " + wave.done.map { "`\($0)`" }.joined(separator: ", ") + ".\n"
+            }
+        }
+        return out
+    }
+
+    /// The notes of the last rollouts, newest first.
+    func lessons() -> String {
+        let lessons = RolloutLesson.of(service)
+        guard !lessons.isEmpty else { return "" }
+        return "\n## Lessons from the last rollouts\n\n" + lessons.map { lesson in
+            "- \(lesson.started) (\(lesson.outcome)\(lesson.to.map { ", to \($0)" } ?? "")): \(lesson.note)\n"
+        }.joined()
     }
 
     private func row(_ label: String, _ now: String?, _ planned: String?, code: Bool = false) -> String {

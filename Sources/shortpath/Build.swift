@@ -33,7 +33,7 @@ struct Build: ParsableCommand {
         do {
             let result = try SiteBuilder.build(source: common.sourceURL, output: outputURL, today: today, baseURL: baseURL, cancellation: cancellation)
             let active = result.report.statuses.count
-            print("built \(result.pages) pages for \(active) active service\(active == 1 ? "" : "s") into \(outputURL.path)")
+            print("built \(result.pages) pages for \(counted(active, "active service")) into \(outputURL.path)")
             print(FindingReports.summary(result.report))
         } catch let errors as ContentErrors {
             throw failWithContentErrors(errors)

@@ -151,6 +151,18 @@ import Testing
         #expect(Fixture.rules(Fixture.variant(adding: rollout.replacingOccurrences(of: "version, config", with: "version"))).isEmpty)
     }
 
+    @Test func rolloutUnexplainedOnlyForRollbacksWithoutANote() {
+        let rolledBack = "rollouts:\n  - started: 2026-10-03T10:00\n    rolled_back: 2026-10-03T10:25\n    changes: [version]"
+        let report = Fixture.report(Fixture.variant(adding: rolledBack))
+        #expect(report.findings.map(\.rule) == [.rolloutUnexplained])
+        #expect(report.findings.first?.severity == .info)
+        #expect(report.findings.first?.line == 24)  // the rolled-back rollout's item
+        #expect(Fixture.rules(Fixture.variant(adding: rolledBack + "\n    note: the cache was cold")).isEmpty)
+        #expect(Fixture.rules(Fixture.variant(adding: rolledBack + "\n    note: \"  \"")) == [.rolloutUnexplained])
+        let stable = rolledBack.replacingOccurrences(of: "rolled_back", with: "stable")
+        #expect(Fixture.rules(Fixture.variant(adding: stable)).isEmpty)
+    }
+
     @Test func ownerMissing() {
         let report = Fixture.report(Fixture.variant([("owner: dana\n", "")]))
         #expect(report.findings.map(\.rule) == [.ownerMissing])

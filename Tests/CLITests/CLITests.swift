@@ -76,7 +76,7 @@ let cleanService = """
         let run = try shortpath(["check"] + example)
         #expect(run.status == 1)
         #expect(run.stdout.contains("content/services/order-worker.md:2:1: error: Order worker has no rollback facts [rollback-missing]\n  hint: "))
-        #expect(run.stdout.hasSuffix("6 errors, 15 warnings, 9 info; 1 of 4 active services on the standard path\n"))
+        #expect(run.stdout.hasSuffix("7 errors, 19 warnings, 11 info; 1 of 5 active services on the standard path\n"))
     }
 
     @Test func checkPassesACleanSiteAndStrictFailsWarnings() throws {
@@ -97,7 +97,7 @@ let cleanService = """
         #expect(object["schema"] as? Int == 1)
         #expect(object["today"] as? String == "2026-11-27")
         let findings = try #require(object["findings"] as? [[String: Any]])
-        #expect(findings.count == 30)
+        #expect(findings.count == 37)
         #expect(Set(findings[0].keys) == ["rule", "severity", "service", "file", "line", "column", "message", "hint"])
         #expect(run.stdout.contains("{\n      \"rule\": \"observed-unlisted\",\n      \"severity\": \"warning\",\n      \"service\": null,\n      \"file\""))
     }
@@ -108,15 +108,15 @@ let cleanService = """
         let parser = XMLParser(data: Data(run.stdout.utf8))
         parser.delegate = delegate
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
-        #expect(delegate.testcases == 24)
-        #expect(delegate.failures == 19)
+        #expect(delegate.testcases == 29)
+        #expect(delegate.failures == 22)
         #expect(delegate.classnames.contains("edge-proxy"))
     }
 
     @Test func checkGitLabCodeQuality() throws {
         let run = try shortpath(["check", "--format", "gitlab"] + example)
         let issues = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        #expect(issues.count == 30)
+        #expect(issues.count == 37)
         let first = issues[1]
         #expect(first["check_name"] as? String == "image-mutable-tag")
         #expect(first["severity"] as? String == "minor")

@@ -9,7 +9,7 @@ import Testing
         let out = TemporaryFolder()
         let output = out.url.appending(path: "public")
         let result = try SiteBuilder.build(source: repositoryRoot, output: output, today: exampleToday)
-        #expect(result.report.statuses.count == 4)
+        #expect(result.report.statuses.count == 5)
         let index = try #require(out.read("public/index.html"))
         for name in ["Storefront web", "Order worker", "Admin tool"] { #expect(index.contains(name)) }
         #expect(index.contains("services/storefront-web/index.html"))

@@ -21,6 +21,12 @@ import Testing
             "admin-tool exception-expired", "admin-tool component-behind", "admin-tool image-mutable-tag",
             "admin-tool image-unapproved", "admin-tool image-stale", "admin-tool rollback-incomplete",
             "admin-tool rollback-untested", "admin-tool eol-reached", "admin-tool patch-available",
+            // The search API: first in the node wave, but its restore test is old, it lags on postgres
+            // with no exception, and one rollout was rolled back without a word why.
+            "search-api component-behind", "search-api eol-reached", "search-api patch-available",
+            "search-api restore-untested", "search-api rollout-unexplained",
+            // The retired report job's staging cron job was never removed.
+            "legacy-reports retired-still-deployed",
             // Something runs in production that nobody listed.
             "site observed-unlisted",
         ])
@@ -34,7 +40,27 @@ import Testing
         #expect(messages.contains("2 of 2 instances in production run team/storefront:1.14.2 as sha256:7c1e5a9d3b2f…, but the inventory declares sha256:4b2a6f0f0f6c…"))
         #expect(messages.contains("node 20.11.1 reached its end of life on 2026-04-30 (nodejs 20), 211 days ago"))
         #expect(messages.contains("cache-warmer runs in production (registry.example.com/team/cache-warmer:0.4.0) but no service lists it"))
+        #expect(messages.contains("a backup was last restored 270 days ago (2026-03-02), over the 90 days the policy allows"))
         // The dated postgres exceptions still cover production's 15.8.
         #expect(!messages.contains { $0.hasPrefix("postgres 15.8 is behind") })
+    }
+
+    /// Every field of the upgrade routine appears in the example, so a newcomer sees each feature.
+    @Test func exampleUsesEveryRoutineField() throws {
+        let (inventory, report) = try SiteBuilder.analyze(source: repositoryRoot, today: exampleToday)
+        let services = inventory.services
+        #expect(services.contains { $0.rollback?.restoreTested != nil })
+        #expect(Set(services.compactMap(\.risk)) == [.low, .medium, .high])
+        #expect(services.contains { !$0.links.isEmpty })
+        #expect(services.contains { !$0.signals.isEmpty })
+        #expect(services.contains { $0.rollouts.contains { $0.note != nil } })
+        #expect(services.contains { $0.blocksUpdates })
+        let waves = UpgradeWaves(inventory, report).waves
+        let node = try #require(waves.first { $0.component == "node" })
+        #expect(node.members.map(\.slug) == ["search-api", "storefront-web"])
+        #expect(node.heldBack.map(\.slug) == ["admin-tool"])
+        let postgres = try #require(waves.first { $0.component == "postgres" })
+        #expect(postgres.members.map(\.slug) == ["search-api"])
+        #expect(postgres.heldBack.map(\.slug) == ["order-worker", "storefront-web"])
     }
 }

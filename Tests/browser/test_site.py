@@ -23,25 +23,25 @@ def test_sorting_and_filtering_work_from_file_urls(browser, example_site):
     index = (example_site / "index.html").as_uri()
     browser.get(index)
     assert console_errors(browser) == []
-    assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Storefront web"]
+    assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Search API", "Storefront web"]
 
     owner = browser.find_element("css selector", "#inventory thead th:nth-child(2)")
     owner.click()
-    assert visible_names(browser) == ["Storefront web", "Order worker", "Admin tool", "Edge proxy"]
+    assert visible_names(browser) == ["Storefront web", "Search API", "Order worker", "Admin tool", "Edge proxy"]
     owner.click()
-    assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Storefront web"]
+    assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Search API", "Storefront web"]
     assert owner.get_attribute("aria-sort") == "descending"
     service = browser.find_element("css selector", "#inventory thead th:nth-child(1)")
     service.click()
-    assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Storefront web"]
+    assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Search API", "Storefront web"]
     service.click()
-    assert visible_names(browser) == ["Storefront web", "Order worker", "Edge proxy", "Admin tool"]
+    assert visible_names(browser) == ["Storefront web", "Search API", "Order worker", "Edge proxy", "Admin tool"]
 
     search = browser.find_element("css selector", "#filters input[name=q]")
     search.send_keys("worker")
     assert visible_names(browser) == ["Order worker"]
     assert "q=worker" in browser.current_url
-    assert browser.find_element("id", "shown").text == "1 of 4 shown"
+    assert browser.find_element("id", "shown").text == "1 of 5 shown"
 
     browser.get(index + "?status=ok")
     assert visible_names(browser) == ["Edge proxy"]
@@ -113,6 +113,25 @@ def test_only_the_themes_own_script_runs(example_site):
         assert all(src is not None and re.search(r"assets/inventory\.[0-9a-f]{10}\.js$", src) for src in scripts), page
 
 
+def test_watch_section_on_the_rollback_page(browser, example_site):
+    browser.set_window_size(1280, 1400)
+    browser.get((example_site / "services/search-api/rollback/index.html").as_uri())
+    watch = browser.find_element("css selector", "section.watch")
+    assert watch.is_displayed()
+    assert watch.find_element("css selector", "h2").text == "First 15 minutes after a rollout"
+    links = watch.find_elements("css selector", "ul.watch-links a")
+    assert [a.text for a in links] == ["dashboard", "logs", "errors"]
+    # On screen the addresses stay behind their names; the printed page spells them out.
+    assert not watch.find_element("css selector", ".url").is_displayed()
+    assert "mailto:search-oncall@example.com" in watch.text
+    own = [li.text for li in watch.find_elements("css selector", "ul.signs li.own")]
+    assert own == ["empty result pages above 2% of queries", "index lag above 10 minutes"]
+    assert "search error rate above 0.5%" in watch.find_element("css selector", ".stop").text
+    alerts = [p.text for p in browser.find_elements("css selector", "p.alert")]
+    assert any("last restored 270 days ago" in text for text in alerts)
+    assert console_errors(browser) == []
+
+
 def test_screenshots(browser, example_site):
     shots = OUTPUT / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
@@ -120,6 +139,7 @@ def test_screenshots(browser, example_site):
         "index": "index.html",
         "service": "services/storefront-web/index.html",
         "rollback": "services/storefront-web/rollback/index.html",
+        "rollback-search": "services/search-api/rollback/index.html",
         "progress": "progress/index.html",
     }
     for name, path in pages.items():

@@ -19,7 +19,7 @@ public enum FindingReports {
     public static func summary(_ report: Report) -> String {
         let e = report.count(.error), w = report.count(.warning), i = report.count(.info)
         let onPath = report.statuses.values.count(where: \.onStandardPath)
-        return "\(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(i) info; "
+        return "\(counted(e, "error")), \(counted(w, "warning")), \(i) info; "
             + "\(onPath) of \(report.statuses.count) active services on the standard path"
     }
 

@@ -1,12 +1,20 @@
 import Inventory
 
-/// rollback-missing, rollback-incomplete, rollback-untested, restore-untested, rollout-mixed-change.
+/// rollback-missing, rollback-incomplete, rollback-untested, restore-untested, rollout-mixed-change,
+/// rollout-unexplained.
 enum RollbackRules {
     static func check(_ service: Service, _ context: RuleContext, into sink: inout FindingSink) {
         for rollout in service.rollouts where rollout.changes.contains(.version) && rollout.changes.contains(.config) {
             sink.add(.rolloutMixedChange, line: rollout.line, column: rollout.column,
                      "the rollout of \(rollout.started) changed the version and the config together",
                      hint: "ship version and config changes in separate rollouts, so a rollback undoes one thing")
+        }
+        // A rollout that went well needs no story; one that was rolled back does, or the next
+        // window repeats it.
+        for rollout in service.rollouts where rollout.rolledBack && (rollout.note ?? "").isEmpty {
+            sink.add(.rolloutUnexplained, line: rollout.line, column: rollout.column,
+                     "the rollout of \(rollout.started) was rolled back and has no note saying why",
+                     hint: "add a 'note' to that rollout: what went wrong and what to do first next time")
         }
         guard let rollback = service.rollback else {
             sink.add(.rollbackMissing, "\(service.name) has no rollback facts",

@@ -15,6 +15,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case rollbackIncomplete = "rollback-incomplete"
     case rollbackUntested = "rollback-untested"
     case rolloutMixedChange = "rollout-mixed-change"
+    case rolloutUnexplained = "rollout-unexplained"
     case restoreUntested = "restore-untested"
     case retiredStillDeployed = "retired-still-deployed"
     case ownerMissing = "owner-missing"
@@ -29,7 +30,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     public var defaultSeverity: Severity {
         switch self {
         case .digestDrift, .exceptionExpired, .rollbackMissing, .ownerMissing, .observedMismatch, .eolReached: .error
-        case .componentUnapproved, .exceptionUnused, .rolloutMixedChange, .observedMissing, .patchAvailable: .info
+        case .componentUnapproved, .exceptionUnused, .rolloutMixedChange, .rolloutUnexplained, .observedMissing, .patchAvailable: .info
         default: .warning
         }
     }
@@ -52,6 +53,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
         case .rollbackIncomplete: "rollback incomplete"
         case .rollbackUntested: "rollback untested"
         case .rolloutMixedChange: "mixed rollout"
+        case .rolloutUnexplained: "unexplained rollback"
         case .restoreUntested: "restore untested"
         case .retiredStillDeployed: "retired but deployed"
         case .ownerMissing: "no owner"

@@ -145,6 +145,11 @@ public struct Rollout: Sendable {
         self.note = note
     }
 
+    public var rolledBack: Bool {
+        if case .rolledBack = outcome { return true }
+        return false
+    }
+
     /// Minutes from start to stable or to rollback; nil while open.
     public var minutes: Int? {
         switch outcome {

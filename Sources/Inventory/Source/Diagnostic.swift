@@ -48,7 +48,7 @@ public struct ContentErrors: Error, Sendable, CustomStringConvertible {
     public var description: String {
         let count = diagnostics.count
         return diagnostics.map(\.description).joined(separator: "\n")
-            + "\n\(count) error\(count == 1 ? "" : "s") in the content; nothing was written."
+            + "\n\(counted(count, "error")) in the content; nothing was written."
     }
 }
 

@@ -11,6 +11,8 @@ enum ProgressPage {
         view["imagesSummary"] = ["conforming": progress.onApprovedImage, "total": progress.activeServices,
                                  "bar": Charts.bar(progress.onApprovedImage, of: progress.activeServices,
                                                    label: "\(progress.onApprovedImage) of \(progress.activeServices) on an approved base image")] as View
+        view["waves"] = UpgradeWaves(context.inventory, context.report).waves.map(wave)
+        markLists(&view, ["waves"])
         view["exceptions"] = progress.exceptions.map(exception)
         view["has_exceptions"] = !progress.exceptions.isEmpty
         if let review = context.inventory.standards.review?.value {
@@ -60,6 +62,23 @@ enum ProgressPage {
             "lagging": line.lagging.map { ["service": $0.service, "slug": $0.slug, "version": $0.version, "gap": $0.gap] as View },
             "has_lagging": !line.lagging.isEmpty,
         ]
+    }
+
+    static func wave(_ wave: UpgradeWaves.Wave) -> View {
+        var view: View = [
+            "component": wave.component, "approved": wave.approved, "doneCount": wave.done.count,
+            "members": wave.members.map { member -> View in
+                [
+                    "slug": member.slug, "service": member.service, "version": member.version,
+                    "riskText": member.risk.map { "\($0.rawValue) risk" } ?? "risk not rated",
+                    "findingsText": counted(member.findings, "finding"),
+                    "ownerText": member.owner ?? "no owner",
+                ]
+            },
+            "held": wave.heldBack.map { ["slug": $0.slug, "service": $0.service, "version": $0.version, "reason": $0.reason] as View },
+        ]
+        markLists(&view, ["members", "held"])
+        return view
     }
 
     static func exception(_ due: StandardProgress.ExceptionDue) -> View {

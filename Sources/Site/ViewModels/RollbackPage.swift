@@ -30,9 +30,7 @@ enum RollbackPage {
             fact("Stop point", rollback?.stopPoint?.value),
             fact("Who decides", rollback?.decides?.value ?? service.owner.map { "\($0.value) (owner; no 'decides' given)" }),
         ]
-        view["signals"] = service.signals.map { ["text": $0] as View }
-        view["links"] = service.links.map { ["name": $0.name, "url": $0.url] as View }
-        markLists(&view, ["links", "signals"])
+        WatchSection.add(service, to: &view)
         let limit = context.inventory.settings.policy.rollbackTestDays
         if let tested = rollback?.tested?.value {
             let days = tested.days(until: today)
@@ -42,7 +40,13 @@ enum RollbackPage {
             view["testWarning"] = "This rollback has never been practised. Expect surprises and keep the owner on the line."
         }
         if let restored = rollback?.restoreTested?.value {
-            view["restoreTested"] = "\(restored) (\(Format.age(restored.days(until: today))))"
+            let days = restored.days(until: today)
+            view["restoreTested"] = "\(restored) (\(Format.age(days)))"
+            if rollback?.backups != nil, days > limit {
+                view["restoreWarning"] = "A backup was last restored \(days) days ago, longer than the \(limit) days the policy allows. Restore one into a scratch environment before relying on it."
+            }
+        } else if rollback?.backups != nil {
+            view["restoreWarning"] = "Backups are named but no restore was ever proven. Do not count on them until one has been restored."
         }
         return view
     }

@@ -20,10 +20,12 @@ enum ServicePage {
         view["target"] = target(service, context)
         view["exceptions"] = service.exceptions.map { exception($0, context) }
         view["findings"] = context.report.findings(for: service.slug).map(finding)
-        view["links"] = service.links.map { ["name": $0.name, "url": $0.url] as View }
-        view["signals"] = service.signals.map { ["text": $0] as View }
+        WatchSection.add(service, to: &view)
         view["rollouts"] = RolloutTimings.view(service)
-        markLists(&view, ["exceptions", "findings", "links", "signals"])
+        view["lessons"] = RolloutLesson.of(service).map { lesson -> View in
+            ["started": lesson.started.description, "outcome": lesson.outcome, "to": lesson.to ?? false, "note": lesson.note]
+        }
+        markLists(&view, ["exceptions", "findings", "lessons"])
         let body = service.body.trimmingSpaces
         view["runbook"] = body.isEmpty ? nil : Markdown.toHTML(service.body, rewriteLink: ContentLinks.rewriter(from: service.file, depth: 2))
         return view
@@ -167,20 +169,15 @@ enum RolloutTimings {
                 "changes": rollout.changes.map(\.rawValue).joined(separator: ", "),
                 "note": rollout.note ?? "",
             ]
-            switch rollout.outcome {
-            case .stable: item["outcome"] = "stable"
-            case .rolledBack: item["outcome"] = "rolled back"; item["rolledBack"] = true
-            case .open: item["outcome"] = "in progress"
-            }
+            item["outcome"] = rollout.outcomeText
+            item["rolledBack"] = rollout.rolledBack
             item["duration"] = rollout.minutes.map { Format.duration(minutes: $0) } ?? "—"
             return item
         }
         let median = Statistics.median(service.rollouts.compactMap(\.minutes))
         let points = service.rollouts.compactMap { rollout -> Charts.Point? in
             guard let minutes = rollout.minutes else { return nil }
-            var rolledBack = false
-            if case .rolledBack = rollout.outcome { rolledBack = true }
-            return Charts.Point(day: rollout.started.day, minutes: minutes, rolledBack: rolledBack, label: rollout.started.description)
+            return Charts.Point(day: rollout.started.day, minutes: minutes, rolledBack: rollout.rolledBack, label: rollout.started.description)
         }
         let chart = points.count >= 2 ? Charts.rolloutDurations(points, title: "Rollout duration of \(service.name)", height: 220) : nil
         return ["items": items, "median": median.map { Format.duration(minutes: $0) } ?? "—", "chart": chart ?? false]
