@@ -1,10 +1,13 @@
 /// Writes JSON with keys in the order given, so machine-readable output is stable and diffable.
+/// Works on UTF-8 bytes: the data files of a large inventory are megabytes of JSON.
 public struct JSONWriter {
-    public private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var indent = 0
     private var needsComma: [Bool] = []
 
     public init() {}
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public enum Value {
         case string(String?)
@@ -12,65 +15,104 @@ public struct JSONWriter {
         case bool(Bool)
     }
 
-    public mutating func beginObject(_ key: String? = nil) { open(key, "{") }
-    public mutating func endObject() { close("}") }
-    public mutating func beginArray(_ key: String? = nil) { open(key, "[") }
-    public mutating func endArray() { close("]") }
+    public mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray(_ key: String? = nil) { open(key, UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     public mutating func field(_ key: String?, _ value: Value) {
         item(key)
         switch value {
-        case .string(let s?): text += Self.quote(s)
-        case .int(let n?): text += String(n)
-        case .bool(let b): text += b ? "true" : "false"
-        case .string(nil), .int(nil): text += "null"
+        case .string(let s?): Self.appendQuoted(s, to: &bytes)
+        case .int(let n?): bytes.append(contentsOf: String(n).utf8)
+        case .bool(let b): bytes.append(contentsOf: (b ? "true" : "false").utf8)
+        case .string(nil), .int(nil): bytes.append(contentsOf: "null".utf8)
         }
     }
 
     public mutating func field(_ key: String?, _ string: String?) { field(key, .string(string)) }
 
     private mutating func item(_ key: String?) {
-        if needsComma.last == true { text += "," }
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true; text += "\n" + String(repeating: "  ", count: indent) }
-        if let key { text += Self.quote(key) + ": " }
+        if needsComma.last == true { bytes.append(UInt8(ascii: ",")) }
+        if !needsComma.isEmpty {
+            needsComma[needsComma.count - 1] = true
+            newline()
+        }
+        if let key {
+            Self.appendQuoted(key, to: &bytes)
+            bytes.append(contentsOf: ": ".utf8)
+        }
     }
 
-    private mutating func open(_ key: String?, _ bracket: String) {
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<indent { bytes.append(contentsOf: "  ".utf8) }
+    }
+
+    private mutating func open(_ key: String?, _ bracket: UInt8) {
         item(key)
-        text += bracket
+        bytes.append(bracket)
         indent += 1
         needsComma.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         indent -= 1
         let hadItems = needsComma.removeLast()
-        if hadItems { text += "\n" + String(repeating: "  ", count: indent) }
-        text += bracket
-        if needsComma.isEmpty { text += "\n" }
+        if hadItems { newline() }
+        bytes.append(bracket)
+        if needsComma.isEmpty { bytes.append(UInt8(ascii: "\n")) }
     }
 
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        var out: [UInt8] = []
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The string as a JSON string literal; `<`, `>` and `&` escaped too, so it is safe inside
+    /// HTML, and U+2028/U+2029, which JavaScript does not allow raw in a string.
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        out.append(UInt8(ascii: "\""))
+        s.withUTF8 { utf8 in
+            var index = 0
+            var runStart = 0
+            func flush(_ end: Int) {
+                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
+            }
+            while index < utf8.count {
+                let byte = utf8[index]
+                let escape: String?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default: escape = nil
+                }
+                if let escape {
+                    flush(index)
+                    out.append(contentsOf: escape.utf8)
+                    index += width
+                    runStart = index
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    index += 1
                 }
             }
+            flush(utf8.count)
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

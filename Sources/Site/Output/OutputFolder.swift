@@ -13,6 +13,7 @@ public final class OutputFolder: @unchecked Sendable {
 
     public let destination: URL
     public let staging: URL
+    private let stagingPath: String
     private let fileManager = FileManager.default
     private var createdDirectories: Set<String> = []
     private var writtenFiles: Set<String> = []
@@ -22,6 +23,7 @@ public final class OutputFolder: @unchecked Sendable {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         staging = parent.appending(path: ".\(self.destination.lastPathComponent).shortpath-spare")
+        stagingPath = staging.path
         try Self.checkReplaceable(self.destination)
         try Self.checkReplaceable(staging)
         do {
@@ -63,8 +65,8 @@ public final class OutputFolder: @unchecked Sendable {
     /// Plain open/write/close over any old file of the same name: the swap is what makes the
     /// site appear whole, so a file needs no fsync of its own.
     private func write(_ path: String, _ buffer: UnsafeRawBufferPointer) throws(OutputError) {
-        let url = staging.appending(path: path)
-        let folder = url.deletingLastPathComponent().path
+        let file = stagingPath + "/" + path
+        let folder = String(file[..<file.lastIndex(of: "/")!])
         let isNewFolder = lock.withLock {
             writtenFiles.insert(path)
             return createdDirectories.insert(folder).inserted
@@ -76,18 +78,43 @@ public final class OutputFolder: @unchecked Sendable {
                 throw OutputError("cannot create the folder for \(path): \(error.localizedDescription)")
             }
         }
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // No O_TRUNC: ext4 flushes a file truncated to zero and rewritten as soon as it is
+        // closed (auto_da_alloc), which made rewriting the spare folder wait on the disk. The
+        // old bytes are overwritten and the rest cut off; a file that already holds exactly
+        // these bytes is left alone.
+        let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
+        var info = stat()
+        let oldSize = fstat(descriptor, &info) == 0 ? Int(info.st_size) : -1
+        if oldSize == buffer.count, Self.holds(descriptor, buffer) { return }
         var offset = 0
         while offset < buffer.count {
-            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            let count = pwrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
             if count < 0 {
                 if errno == EINTR { continue }
                 throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))")
             }
             offset += count
         }
+        if oldSize != buffer.count, ftruncate(descriptor, off_t(buffer.count)) != 0 {
+            throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Whether the open file's bytes equal `buffer` (its size already matches).
+    private static func holds(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        guard buffer.count > 0 else { return true }
+        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count, alignment: 16)
+        defer { existing.deallocate() }
+        var offset = 0
+        while offset < buffer.count {
+            let count = pread(descriptor, existing.baseAddress! + offset, buffer.count - offset, off_t(offset))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return memcmp(existing.baseAddress!, buffer.baseAddress!, buffer.count) == 0
     }
 
     /// Removes what the new site does not have, marks it, and swaps it with the output.
@@ -117,21 +144,52 @@ public final class OutputFolder: @unchecked Sendable {
         try? fileManager.removeItem(at: staging)
     }
 
-    /// Deletes files of an earlier site that this build did not write, and folders left empty.
+    /// Deletes files of an earlier site that this build did not write, and folders that hold
+    /// none of its files. One `readdir` per folder the new site keeps; the file type comes
+    /// from the directory entry, and a symbolic link is removed, never followed.
     private func prune() throws {
         let written = lock.withLock { writtenFiles }
-        var folders: [String] = []
-        guard let walker = fileManager.enumerator(atPath: staging.path) else { return }
-        while let path = walker.nextObject() as? String {
-            let type = walker.fileAttributes?[.type] as? FileAttributeType
-            if type == .typeDirectory {
-                folders.append(path)
-            } else if !written.contains(path) {
-                try fileManager.removeItem(at: staging.appending(path: path))
+        var keptFolders: Set<String> = [""]
+        for path in written {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !keptFolders.insert(String(folder)).inserted { break }
             }
         }
-        for folder in folders.reversed() where (try? fileManager.contentsOfDirectory(atPath: staging.appending(path: folder).path))?.isEmpty == true {
-            try fileManager.removeItem(at: staging.appending(path: folder))
+        try prune(folder: "", written: written, keptFolders: keptFolders)
+    }
+
+    private func prune(folder relative: String, written: Set<String>, keptFolders: Set<String>) throws {
+        let full = relative.isEmpty ? staging.path : staging.path + "/" + relative
+        guard let directory = opendir(full) else {
+            throw OutputError("cannot read \(full): \(String(cString: strerror(errno)))")
+        }
+        var entries: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                type = lstat(full + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            entries.append((name, type == Int32(DT_DIR)))
+        }
+        closedir(directory)
+        for (name, isFolder) in entries {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if isFolder {
+                if keptFolders.contains(path) {
+                    try prune(folder: path, written: written, keptFolders: keptFolders)
+                } else {
+                    try fileManager.removeItem(atPath: full + "/" + name)
+                }
+            } else if !written.contains(path), unlink(full + "/" + name) != 0, errno != ENOENT {
+                throw OutputError("cannot remove \(full)/\(name): \(String(cString: strerror(errno)))")
+            }
         }
     }
 
