@@ -13,23 +13,23 @@ enum RollbackPage {
         view["name"] = service.name
         view["hasPlan"] = rollback != nil
         view["environment"] = current?.name ?? "production"
-        view["facts"] = [
-            fact("Current version", current?.version?.value),
-            fact("Image", current?.image?.value, code: true),
-            fact("Digest", current?.digest?.value, code: true),
-            fact("Deployed", current?.deployed.map { "\($0.value) (\(Format.age($0.value.days(until: today))))" }),
-            fact("Target", targetText(service)),
+        // One key per fact, false when missing, so the template shows each fact or "missing".
+        let facts: [String: String?] = [
+            "currentVersion": current?.version?.value,
+            "image": current?.image?.value,
+            "digest": current?.digest?.value,
+            "deployed": current?.deployed.map { "\($0.value) (\(Format.age($0.value.days(until: today))))" },
+            "target": targetText(service),
+            "command": rollback?.command?.value,
+            "previousImage": rollback?.previousImage?.value,
+            "config": rollback?.config?.value,
+            "backups": rollback?.backups?.value,
+            "database": rollback?.database?.value,
+            "healthCheck": rollback?.healthCheck?.value,
+            "stopPoint": rollback?.stopPoint?.value,
+            "decides": rollback?.decides?.value ?? service.owner.map { "\($0.value) (owner; no 'decides' given)" },
         ]
-        view["command"] = rollback?.command?.value
-        view["steps"] = [
-            fact("Previous image", rollback?.previousImage?.value, code: true),
-            fact("Config to restore", rollback?.config?.value, code: true),
-            fact("Backups", rollback?.backups?.value, code: true),
-            fact("Database", rollback?.database?.value),
-            fact("Health check", rollback?.healthCheck?.value, code: true),
-            fact("Stop point", rollback?.stopPoint?.value),
-            fact("Who decides", rollback?.decides?.value ?? service.owner.map { "\($0.value) (owner; no 'decides' given)" }),
-        ]
+        for (key, value) in facts { view[key] = value ?? false }
         WatchSection.add(service, to: &view)
         let limit = context.inventory.settings.policy.rollbackTestDays
         if let tested = rollback?.tested?.value {
@@ -49,10 +49,6 @@ enum RollbackPage {
             view["restoreWarning"] = "Backups are named but no restore was ever proven. Do not count on them until one has been restored."
         }
         return view
-    }
-
-    static func fact(_ label: String, _ value: String?, code: Bool = false) -> View {
-        ["label": label, "value": value ?? "", "missing": value == nil, "code": code && value != nil]
     }
 
     static func targetText(_ service: Service) -> String? {

@@ -22,6 +22,7 @@ enum SitePages {
                         item["service"] = finding.service ?? ""
                         item["hasService"] = finding.service != nil
                         item["serviceName"] = finding.service.flatMap { names[$0] } ?? "site"
+                        item["where"] = "\(finding.file):\(finding.line):\(finding.column)"
                         return item
                     },
                 ]
