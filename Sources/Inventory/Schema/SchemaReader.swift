@@ -24,10 +24,10 @@ final class SchemaReader {
 
     /// The pairs of a mapping by key, after reporting keys outside `keys` with a suggestion.
     /// Nil (and an error) when the node is not a mapping; nil without error when it is null.
-    func mapping(_ node: YAMLNode, keys: [String], what: String) -> Fields? {
+    func mapping(_ node: YAMLNode, keys: [String], what: @autoclosure () -> String) -> Fields? {
         if node.isNull { return nil }
         guard case .mapping(let pairs) = node.kind else {
-            error(node, "\(what) must be a mapping of keys to values, found \(node.kindName)")
+            error(node, "\(what()) must be a mapping of keys to values, found \(node.kindName)")
             return nil
         }
         var result = Fields()
@@ -36,9 +36,9 @@ final class SchemaReader {
             if keys.contains(key) {
                 result.pairs.append(pair)
             } else if let suggestion = closestMatch(to: key, in: keys) {
-                error(pair.key, "unknown key '\(key)' in \(what) (did you mean '\(suggestion)'?)")
+                error(pair.key, "unknown key '\(key)' in \(what()) (did you mean '\(suggestion)'?)")
             } else {
-                error(pair.key, "unknown key '\(key)' in \(what)",
+                error(pair.key, "unknown key '\(key)' in \(what())",
                       hint: "known keys: \(keys.joined(separator: ", "))")
             }
         }
@@ -46,20 +46,20 @@ final class SchemaReader {
     }
 
     /// Key/value pairs of a free-form mapping (component versions, links), in file order.
-    func entries(_ node: YAMLNode, what: String) -> [YAMLPair] {
+    func entries(_ node: YAMLNode, what: @autoclosure () -> String) -> [YAMLPair] {
         if node.isNull { return [] }
         guard case .mapping(let pairs) = node.kind else {
-            error(node, "\(what) must be a mapping of names to values, found \(node.kindName)")
+            error(node, "\(what()) must be a mapping of names to values, found \(node.kindName)")
             return []
         }
         return pairs
     }
 
     /// A list's items; a single mapping or value where a list belongs is an error.
-    func list(_ node: YAMLNode, what: String) -> [YAMLNode] {
+    func list(_ node: YAMLNode, what: @autoclosure () -> String) -> [YAMLNode] {
         if node.isNull { return [] }
         guard case .sequence(let items) = node.kind else {
-            error(node, "\(what) must be a list (items starting with '- '), found \(node.kindName)")
+            error(node, "\(what()) must be a list (items starting with '- '), found \(node.kindName)")
             return []
         }
         return items
