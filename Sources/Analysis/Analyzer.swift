@@ -43,7 +43,7 @@ public enum Analyzer {
         let services = inventory.services
         // Each service is judged on its own, so the services are shared out over the cores.
         let perService = ConcurrentSlots<[Finding]>(count: services.count)
-        DispatchQueue.concurrentPerform(iterations: services.count) { index in
+        Workers.forEach(services.count) { index in
             perService[index] = reuse?(services[index]) ?? check(services[index], inventory, context)
         }
         let observed = ObservedRules.check(inventory)

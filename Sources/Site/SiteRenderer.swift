@@ -71,7 +71,7 @@ public struct SiteRenderer: Sendable {
     public func write(sitePages: Bool, services: [Service], to sink: some PageSink, cancellation: Cancellation = Cancellation()) throws {
         let jobs = sitePages ? siteJobs : []
         let failures = FirstError()
-        DispatchQueue.concurrentPerform(iterations: jobs.count + services.count) { index in
+        Workers.forEach(jobs.count + services.count) { index in
             do {
                 try cancellation.check()
                 if index < jobs.count {

@@ -79,6 +79,29 @@ let cleanService = """
         #expect(run.stdout.hasSuffix("7 errors, 19 warnings, 11 info; 1 of 5 active services on the standard path\n"))
     }
 
+    /// The example with every service copied 40 times (200 services, 400 service pages), built
+    /// on every core and then with SHORTPATH_JOBS=1 on one thread: the same bytes.
+    @Test func parallelBuildEqualsTheSingleThreadedOne() throws {
+        let scratch = Scratch()
+        let fm = FileManager.default
+        try fm.copyItem(at: repositoryRoot.appending(path: "content"), to: scratch.url.appending(path: "content"))
+        let services = scratch.url.appending(path: "content/services")
+        for file in try fm.contentsOfDirectory(atPath: services.path) where file.hasSuffix(".md") {
+            let text = try String(contentsOf: services.appending(path: file), encoding: .utf8)
+            for copy in 1...40 { scratch.write("content/services/\(file.dropLast(3))-\(copy).md", text) }
+        }
+        let site = ["--source", scratch.url.path, "--today", "2026-11-27"]
+        let parallel = try shortpath(["build", "--output", scratch.url.appending(path: "parallel").path] + site)
+        let sequential = try shortpath(["build", "--output", scratch.url.appending(path: "sequential").path] + site,
+                                       environment: ["SHORTPATH_JOBS": "1"])
+        #expect(parallel.status == 0 && sequential.status == 0, "\(parallel.stderr)\(sequential.stderr)")
+        #expect(parallel.stdout.contains("for 205 active services"))
+        let a = tree(scratch.url.appending(path: "parallel")), b = tree(scratch.url.appending(path: "sequential"))
+        #expect(a.count > 420)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        #expect(a.keys.filter { a[$0] != b[$0] }.sorted() == [])
+    }
+
     @Test func checkPassesACleanSiteAndStrictFailsWarnings() throws {
         let scratch = Scratch()
         scratch.site(service: cleanService)
@@ -549,4 +572,18 @@ func get(_ url: String) async throws -> (Int, String, String) {
         }
         #expect(server.stop(SIGTERM) == 0)
     }
+}
+
+/// Every file under a folder with its bytes.
+func tree(_ folder: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let walker = FileManager.default.enumerator(atPath: folder.path)
+    while let path = walker?.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        let url = folder.appending(path: path)
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[path] = try? Data(contentsOf: url)
+        }
+    }
+    return files
 }

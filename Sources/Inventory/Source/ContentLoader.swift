@@ -173,7 +173,7 @@ public enum ContentLoader {
     /// Parses the service files on every core; results keep the listing's order.
     static func parseServices(_ listing: [Listed], cache: ParseCache? = nil) -> [Result<Service, ContentErrors>] {
         let results = ConcurrentSlots<Result<Service, ContentErrors>>(count: listing.count)
-        DispatchQueue.concurrentPerform(iterations: listing.count) { index in
+        Workers.forEach(listing.count) { index in
             let file = listing[index]
             if let cache {
                 let stamp = ParseCache.stamp(of: file.location)
