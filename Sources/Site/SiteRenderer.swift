@@ -40,8 +40,8 @@ public struct SiteRenderer: Sendable {
     var siteJobs: [@Sendable (any PageSink) throws -> Void] {
         let (context, theme, inventory, report) = (context, theme, inventory, report)
         return [
-            { try $0.write("index.html", theme.render("index", InventoryPage.view(context))) },
             { try $0.write("findings/index.html", theme.render("findings", SitePages.findings(context))) },
+            { try $0.write("index.html", theme.render("index", InventoryPage.view(context))) },
             { try $0.write("standards/index.html", theme.render("standards", SitePages.standards(context))) },
             { try $0.write("progress/index.html", theme.render("progress", ProgressPage.view(context))) },
             { try $0.write("review/index.html", theme.render("review", ReviewPage.view(context))) },
@@ -68,22 +68,50 @@ public struct SiteRenderer: Sendable {
 
     /// The site pages and the given services' pages, each its own job shared out over the
     /// cores; each is written as soon as it is rendered, so memory holds a few pages at a time.
+    /// The site pages are spread out among the service pages: the findings page and the index
+    /// of a large site are tens of megabytes each while they render, and should not be at once.
     public func write(sitePages: Bool, services: [Service], to sink: some PageSink, cancellation: Cancellation = Cancellation()) throws {
         let jobs = sitePages ? siteJobs : []
+        let order = Self.interleave(siteJobs: jobs.count, serviceJobs: services.count)
         let failures = FirstError()
-        Workers.forEach(jobs.count + services.count) { index in
+        Workers.forEach(order.count) { position in
             do {
                 try cancellation.check()
-                if index < jobs.count {
-                    try jobs[index](sink)
-                } else {
-                    try writeServicePages(services[index - jobs.count], to: sink)
+                switch order[position] {
+                case .site(let index): try jobs[index](sink)
+                case .service(let index): try writeServicePages(services[index], to: sink)
                 }
             } catch {
                 failures.record(error)
             }
         }
         if let error = failures.first { throw error }
+    }
+
+    enum Job: Equatable {
+        case site(Int)
+        case service(Int)
+    }
+
+    /// Site job `k` of `s` starts after about `k/s` of the service jobs; the first (the
+    /// findings page, the longest) starts first so it never trails at the end.
+    static func interleave(siteJobs: Int, serviceJobs: Int) -> [Job] {
+        var order: [Job] = []
+        order.reserveCapacity(siteJobs + serviceJobs)
+        var nextService = 0
+        for site in 0..<siteJobs {
+            let before = serviceJobs * site / max(siteJobs, 1)
+            while nextService < before {
+                order.append(.service(nextService))
+                nextService += 1
+            }
+            order.append(.site(site))
+        }
+        while nextService < serviceJobs {
+            order.append(.service(nextService))
+            nextService += 1
+        }
+        return order
     }
 
     /// Everything.

@@ -8,10 +8,9 @@ enum InventoryPage {
         let inventory = context.inventory, report = context.report
         var view = context.frame(title: inventory.settings.title, depth: 0, section: "inventory")
         let active = inventory.services.filter(\.isActive)
-        let rows: [View] = active.map { row($0, context) }
         let onPath = active.count { report.statuses[$0.slug]?.onStandardPath == true }
         view["intro"] = inventory.settings.intro.trimmingSpaces.isEmpty ? nil : Markdown.toHTML(inventory.settings.intro, rewriteLink: ContentLinks.rewriter(from: inventory.settings.file, depth: 0))
-        view["rows"] = rows
+        view["rows"] = LazyViews(active) { row($0, context) }
         view["owners"] = Set(active.compactMap { $0.owner?.value }).sorted().map { ["name": $0] as View }
         view["counts"] = [
             "services": active.count,

@@ -17,7 +17,7 @@ enum SitePages {
                     "rule": rule.rawValue,
                     "label": rule.label,
                     "count": byRule[rule]!.count,
-                    "items": byRule[rule]!.map { finding -> View in
+                    "items": LazyViews(byRule[rule]!) { finding -> View in
                         var item = ServicePage.finding(finding)
                         item["service"] = finding.service ?? ""
                         item["hasService"] = finding.service != nil
