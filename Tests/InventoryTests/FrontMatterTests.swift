@@ -62,6 +62,12 @@ import Testing
             ([0xED, 0xA0, 0x80], 0),       // surrogate
             ([0xF4, 0x90, 0x80, 0x80], 0), // above U+10FFFF
             (Array("ok 😀".utf8), nil),
+            // Past the eight-bytes-at-a-time ASCII path: the bad byte after 8, 16 and 17 ASCII bytes.
+            (Array("abcdefgh".utf8) + [0xFF], 8),
+            (Array("abcdefghijklmnop".utf8) + [0xC3], 16),
+            (Array("abcdefghijklmnopq".utf8) + [0x80] + Array("abcdefgh".utf8), 17),
+            (Array("abcdefghé€😀ijklmnopqrstuvwxyz".utf8), nil),
+            (Array("abcdefghé€😀ijklmnop".utf8) + [0xED, 0xBF, 0xBF] + Array("qrstuvwxyz".utf8), 25),
         ]
         for (bytes, expected) in cases {
             let offset = bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset($0) }
