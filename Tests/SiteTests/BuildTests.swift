@@ -114,6 +114,29 @@ import Testing
         #expect(site.read("public/index.html") != nil)
     }
 
+    @Test func rewritesOldFilesToTheExactNewBytesAndNeverThroughALink() throws {
+        let site = TemporaryFolder()
+        site.writeMinimalSite()
+        let output = site.url.appending(path: "public")
+        // Two builds: the second leaves the first site as the spare folder the third rewrites.
+        for _ in 0..<2 { _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday) }
+        let spare = site.url.appending(path: ".public.shortpath-spare")
+        let fresh = try #require(site.read("public/services/api/index.html"))
+        // Longer and shorter than the new page, and a link to a file outside the site.
+        site.write(".public.shortpath-spare/services/api/index.html", fresh + String(repeating: "x", count: 5000))
+        site.write(".public.shortpath-spare/index.html", "short")
+        site.write("outside.txt", "keep me")
+        let rollback = spare.appending(path: "services/api/rollback/index.html")
+        try FileManager.default.removeItem(at: rollback)
+        try FileManager.default.createSymbolicLink(at: rollback, withDestinationURL: site.url.appending(path: "outside.txt"))
+        let before = snapshot(output)
+        _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday)
+        #expect(snapshot(output) == before)
+        #expect(site.read("outside.txt") == "keep me")
+        let attributes = try FileManager.default.attributesOfItem(atPath: output.appending(path: "services/api/rollback/index.html").path)
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+    }
+
     @Test func aRebuildDropsPagesOfRemovedServices() throws {
         let site = TemporaryFolder()
         site.writeMinimalSite()

@@ -82,7 +82,11 @@ public final class OutputFolder: @unchecked Sendable {
         // closed (auto_da_alloc), which made rewriting the spare folder wait on the disk. The
         // old bytes are overwritten and the rest cut off; a file that already holds exactly
         // these bytes is left alone.
-        let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a symbolic link someone left in the old site: replace the link instead.
+        var descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if descriptor < 0, errno == ELOOP, unlink(file) == 0 {
+            descriptor = open(file, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        }
         guard descriptor >= 0 else { throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var info = stat()
