@@ -19,6 +19,8 @@ public struct ReviewAgenda: Sendable {
     public var exceptionsDue: [StandardProgress.ExceptionDue]
     public var staleImages: [Attention]
     public var untestedRollbacks: [Attention]
+    /// Services that name backups but have not restored one within `rollback_test_days`.
+    public var unprovenRestores: [Attention]
     public var trend: RolloutTrend
     public var previousTrend: RolloutTrend
 
@@ -48,6 +50,14 @@ public struct ReviewAgenda: Sendable {
             }
             let age = tested.days(until: today)
             return age > policy.rollbackTestDays ? Attention(slug: service.slug, service: service.name, detail: "last practised \(age) days ago (\(tested))") : nil
+        }
+        unprovenRestores = active.compactMap { service in
+            guard let rollback = service.rollback, rollback.backups != nil else { return nil }
+            guard let restored = rollback.restoreTested?.value else {
+                return Attention(slug: service.slug, service: service.name, detail: "backups named, never restored")
+            }
+            let age = restored.days(until: today)
+            return age > policy.rollbackTestDays ? Attention(slug: service.slug, service: service.name, detail: "last restored \(age) days ago (\(restored))") : nil
         }
         trend = RolloutTrend(inventory, since: self.since)
         let window = self.since.days(until: today)

@@ -106,6 +106,7 @@ extension ServiceLookup.NotFound: Equatable {
         #expect(text.contains("- Admin tool: rebuilt 543 days ago (2025-06-02)"))
         #expect(text.contains("- Order worker: no rollback plan"))
         #expect(text.contains("- Admin tool: never practised"))
+        #expect(text.contains("## Restores not proven\n\n- Search API: last restored 270 days ago (2026-03-02)\n"))
         #expect(text.contains("timed rollouts since 2026-08-29"))
     }
 

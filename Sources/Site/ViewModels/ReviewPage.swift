@@ -14,7 +14,8 @@ enum ReviewPage {
         view["exceptions"] = agenda.exceptionsDue.map(ProgressPage.exception)
         view["stale"] = agenda.staleImages.map(attention)
         view["untested"] = agenda.untestedRollbacks.map(attention)
-        markLists(&view, ["exceptions", "stale", "untested"])
+        view["unrestored"] = agenda.unprovenRestores.map(attention)
+        markLists(&view, ["exceptions", "stale", "untested", "unrestored"])
         let trend = agenda.trend
         view["rollouts"] = trend.timings.count
         view["median"] = trend.median.map { Format.duration(minutes: $0) } ?? "—"
