@@ -20,7 +20,7 @@ public struct ObservedState: Sendable {
         for environment in service.environments {
             let found = index.workloads(of: service, in: environment.name)
             guard let (snapshot, _) = found.first else { continue }
-            let declared = environment.image.flatMap { try? ImageReference(parsing: $0.value) }
+            let declared = environment.image?.reference
             var images: [String] = [], digests: [String] = []
             for (_, workload) in found {
                 let main = workload.containers.filter { !$0.isInit }

@@ -48,7 +48,7 @@ public struct StandardProgress: Sendable {
         }
         images = approvedImages.map { Self.image($0.0, $0.1, active) }
         onApprovedImage = active.count { service in
-            guard let base = service.baseImage?.value, let image = try? ImageReference(parsing: base) else { return false }
+            guard let image = service.baseImage?.reference else { return false }
             return approvedImages.contains { $0.1.repository == image.repository && $0.1.effectiveTag == image.effectiveTag }
         }
         exceptions = active.flatMap { service in
@@ -87,8 +87,7 @@ public struct StandardProgress: Sendable {
     static func image(_ named: NamedImage, _ approved: ImageReference, _ services: [Service]) -> Line {
         var line = Line(name: named.name, approved: approved.effectiveTag, reference: named.reference, conforming: 0, lagging: [])
         for service in services {
-            guard let base = service.baseImage?.value, let image = try? ImageReference(parsing: base),
-                  image.repository == approved.repository else { continue }
+            guard let image = service.baseImage?.reference, image.repository == approved.repository else { continue }
             if image.effectiveTag == approved.effectiveTag {
                 line.conforming += 1
             } else {

@@ -32,11 +32,11 @@ enum EnvironmentRules {
                      "base image differs between \(a.name) (\(baseA.value)) and \(b.name) (\(baseB.value))",
                      hint: "run the same base image in every environment once the rollout is done")
         }
-        if let imageA = a.image, let imageB = b.image,
-           let refA = try? ImageReference(parsing: imageA.value), let refB = try? ImageReference(parsing: imageB.value),
-           refA.repository == refB.repository, refA.effectiveTag == refB.effectiveTag,
-           let digestA = a.digest?.value ?? refA.digest, let digestB = b.digest?.value ?? refB.digest, digestA != digestB {
-            let at = b.digest ?? imageB
+        if let imageA = a.image, let imageB = b.image {
+            let refA = imageA.reference, refB = imageB.reference
+            guard refA.repository == refB.repository, refA.effectiveTag == refB.effectiveTag,
+                  let digestA = a.digest?.value ?? refA.digest, let digestB = b.digest?.value ?? refB.digest, digestA != digestB else { return }
+            let at: any SourcePositioned = (b.digest as (any SourcePositioned)?) ?? imageB
             sink.add(.digestDrift, at: at,
                      "\(refA.shortForm) is \(short(digestA)) in \(a.name) but \(short(digestB)) in \(b.name)",
                      hint: "the same tag was pushed twice: deploy by digest and give each build its own tag")

@@ -42,12 +42,8 @@ struct FindingSink {
                                 message: message, hint: hint))
     }
 
-    mutating func add<T>(_ rule: Rule, at located: Located<T>, _ message: String, hint: String) {
-        add(rule, line: located.line, column: located.column, message, hint: hint)
-    }
-
-    mutating func add(_ rule: Rule, at component: ComponentVersion, _ message: String, hint: String) {
-        add(rule, line: component.line, column: component.column, message, hint: hint)
+    mutating func add(_ rule: Rule, at place: any SourcePositioned, _ message: String, hint: String) {
+        add(rule, line: place.line, column: place.column, message, hint: hint)
     }
 
     /// At the service's first line, for what no single key caused.

@@ -3,13 +3,13 @@ import Inventory
 /// image-unapproved, image-mutable-tag, image-stale.
 enum ImageRules {
     static func check(_ service: Service, _ context: RuleContext, into sink: inout FindingSink) {
-        var baseImages: [(Located<String>, String)] = service.baseImage.map { [($0, "")] } ?? []
+        var baseImages: [(ImageField, String)] = service.baseImage.map { [($0, "")] } ?? []
         for environment in service.environments {
             if let image = environment.baseImage { baseImages.append((image, " in \(environment.name)")) }
         }
         let approved = context.approvedImages
         for (image, place) in baseImages {
-            guard let reference = try? ImageReference(parsing: image.value) else { continue }
+            let reference = image.reference
             if !approved.isEmpty && !approved.contains(where: { matches(reference, approved: $0.1) }) {
                 let sameRepository = approved.filter { $0.1.repository == reference.repository }
                 let hint = sameRepository.first.map { "rebuild on the approved \($0.0) image, \($0.1.shortForm)" }
@@ -23,10 +23,10 @@ enum ImageRules {
             }
         }
         for environment in service.environments {
-            guard let image = environment.image, let reference = try? ImageReference(parsing: image.value) else { continue }
-            if reference.isMutable && environment.digest == nil {
+            guard let image = environment.image else { continue }
+            if image.reference.isMutable && environment.digest == nil {
                 sink.add(.imageMutableTag, at: image,
-                         "image \(image.value) in \(environment.name) has \(reference.tag == nil ? "no tag" : "the tag 'latest'") and no digest",
+                         "image \(image.value) in \(environment.name) has \(image.reference.tag == nil ? "no tag" : "the tag 'latest'") and no digest",
                          hint: "deploy a version tag, or record the digest that runs")
             }
         }

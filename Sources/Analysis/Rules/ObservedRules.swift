@@ -85,7 +85,8 @@ enum ObservedRules {
     /// Declared image and digest against each distinct running one; pods mid-rollout that run
     /// two versions give one finding per version that differs.
     static func compare(_ environment: Environment, _ found: [(ObservedSnapshot, Workload)], into sink: inout FindingSink) {
-        guard let declaredText = environment.image?.value, let declared = try? ImageReference(parsing: declaredText) else { return }
+        guard let image = environment.image else { return }
+        let declared = image.reference
         let declaredDigest = environment.digest?.value ?? declared.digest
         var running: [String: (image: String, digest: String?, instances: [String], file: String)] = [:]
         for (snapshot, workload) in found {
@@ -97,7 +98,7 @@ enum ObservedRules {
                 running[key, default: (container.image, container.digest, [], snapshot.file)].instances.append(workload.instance)
             }
         }
-        let at = environment.image ?? Located(declaredText, line: environment.line, column: environment.column)
+        let at = image
         for key in running.keys.sorted() {
             let run = running[key]!
             let count = run.instances.count
@@ -109,7 +110,7 @@ enum ObservedRules {
                          "\(who) in \(environment.name) \(runs) \(observed.shortForm), but the inventory declares \(declared.shortForm)",
                          hint: "update the inventory to what runs, or finish or roll back the deploy (\(run.file))")
             } else if let digest = run.digest, let declaredDigest, digest != declaredDigest {
-                sink.add(.observedMismatch, at: environment.digest ?? at,
+                sink.add(.observedMismatch, at: (environment.digest as (any SourcePositioned)?) ?? at,
                          "\(who) in \(environment.name) \(runs) \(observed.shortForm) as \(short(digest)), but the inventory declares \(short(declaredDigest))",
                          hint: "the tag was pushed again: record the digest that runs, or redeploy by digest (\(run.file))")
             }

@@ -13,7 +13,7 @@ public struct Service: Sendable {
     public var status: Status = .active
     public var blocksUpdates = false
     public var note: String?
-    public var baseImage: Located<String>?
+    public var baseImage: ImageField?
     public var rebuilt: Located<Day>?
     public var components: [ComponentVersion] = []
     public var environments: [Environment] = []
@@ -49,13 +49,13 @@ public struct Environment: Sendable {
     public var line: Int
     public var column: Int
     public var version: Located<String>?
-    public var image: Located<String>?
+    public var image: ImageField?
     public var digest: Located<String>?
     public var deployed: Located<Day>?
     /// Overrides of the service's components in this environment.
     public var components: [ComponentVersion] = []
     /// Override of the service's base image in this environment.
-    public var baseImage: Located<String>?
+    public var baseImage: ImageField?
 
     public init(name: String, line: Int, column: Int) {
         self.name = name
@@ -67,7 +67,7 @@ public struct Environment: Sendable {
 /// The planned next state.
 public struct Target: Sendable {
     public var components: [ComponentVersion] = []
-    public var baseImage: Located<String>?
+    public var baseImage: ImageField?
     public var version: Located<String>?
 
     public init() {}
@@ -94,7 +94,7 @@ public struct ServiceException: Sendable {
 public struct Rollback: Sendable {
     public var line: Int
     public var column: Int
-    public var previousImage: Located<String>?
+    public var previousImage: ImageField?
     public var command: Located<String>?
     public var config: Located<String>?
     public var healthCheck: Located<String>?

@@ -154,11 +154,10 @@ final class SchemaReader {
     }
 
     /// An image reference, checked against the distribution grammar.
-    func image(_ pair: YAMLPair?) -> Located<String>? {
+    func image(_ pair: YAMLPair?) -> ImageField? {
         guard let text = string(pair), let pair else { return nil }
         do {
-            _ = try ImageReference(parsing: text.value)
-            return text
+            return ImageField(text.value, reference: try ImageReference(parsing: text.value), line: text.line, column: text.column)
         } catch {
             self.error(pair.value, "invalid image reference '\(text.value)': \(error.message)",
                        hint: "write [registry[:port]/]path[:tag][@sha256:<64 hex>]")

@@ -24,10 +24,14 @@ enum Format {
     }
 
 
-    /// The image's short form (`team/api:1.14.2`), or the text itself if it does not parse.
+    /// The image's short form (`team/api:1.14.2`), or the text itself if it does not parse
+    /// (observed images come from other tools' output).
     static func shortImage(_ reference: String) -> String {
         (try? ImageReference(parsing: reference))?.shortForm ?? reference
     }
+
+    /// The short form of an image from the inventory, parsed when the file was read.
+    static func shortImage(_ image: ImageField) -> String { image.reference.shortForm }
 }
 
 /// A view model: what a template reads. Dictionaries render through `MustacheParent`, without Mirror.

@@ -46,8 +46,8 @@ enum InventoryPage {
             observed[environment.name].map { "\(environment.name) \($0.date?.description ?? "")" }
         }.joined(separator: ", ")
         row["hasVerified"] = !observed.isEmpty
-        if let image = service.baseImage?.value {
-            row["baseImage"] = ["short": Format.shortImage(image), "full": image] as View
+        if let image = service.baseImage {
+            row["baseImage"] = ["short": Format.shortImage(image), "full": image.value] as View
         }
         if let rebuilt = service.rebuilt?.value {
             let days = rebuilt.days(until: context.report.today)

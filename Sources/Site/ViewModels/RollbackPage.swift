@@ -55,7 +55,7 @@ enum RollbackPage {
         guard let target = service.target else { return nil }
         var parts = target.components.map { "\($0.name) \($0.version)" }
         if let version = target.version?.value { parts.insert("version \(version)", at: 0) }
-        if let image = target.baseImage?.value { parts.append("base image \(Format.shortImage(image))") }
+        if let image = target.baseImage { parts.append("base image \(Format.shortImage(image))") }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 }

@@ -117,7 +117,7 @@ enum EnvironmentTable {
             rows.append(["label": label, "cells": cells, "differs": differs || (mismatch?.contains(true) ?? false)])
         }
         add("version", environments.map { $0.version?.value })
-        add("image", environments.map { $0.image.map { Format.shortImage($0.value) } }, title: environments.map { $0.image?.value })
+        add("image", environments.map { $0.image.map(Format.shortImage) }, title: environments.map { $0.image?.value })
         add("digest", environments.map { $0.digest?.value }, digest: true)
         add("deployed", environments.map { $0.deployed?.value.description })
         if !observed.isEmpty {
@@ -151,7 +151,7 @@ enum EnvironmentTable {
                 (env.components.first { $0.name == name } ?? service.components.first { $0.name == name })?.version
             })
         }
-        add("base image", environments.map { ($0.baseImage ?? service.baseImage).map { Format.shortImage($0.value) } },
+        add("base image", environments.map { ($0.baseImage ?? service.baseImage).map(Format.shortImage) },
             title: environments.map { ($0.baseImage ?? service.baseImage)?.value })
         return ["names": environments.map { ["name": $0.name] as View }, "rows": rows,
                 "drift": rows.contains { $0["differs"] as? Bool == true }]
