@@ -10,15 +10,12 @@ public struct RolloutLesson: Sendable, Equatable {
 
     /// The notes of the service's most recent rollouts that have one, newest first.
     public static func of(_ service: Service, limit: Int = 5) -> [RolloutLesson] {
-        let noted = service.rollouts.enumerated().compactMap { index, rollout -> (Int, RolloutLesson)? in
-            guard let note = rollout.note?.trimmingSpaces, !note.isEmpty else { return nil }
-            return (index, RolloutLesson(started: rollout.started, to: rollout.to, outcome: rollout.outcomeText, note: note))
+        // Newest first (sort is stable: of two started the same minute, the later-written first).
+        // The schema keeps a note only when it holds text.
+        let noted = service.rollouts.reversed().sorted { $0.started > $1.started }.compactMap { rollout -> RolloutLesson? in
+            rollout.note.map { RolloutLesson(started: rollout.started, to: rollout.to, outcome: rollout.outcomeText, note: $0) }
         }
-        // Newest first; two rollouts started the same minute keep the later-written one first.
-        let sorted = noted.sorted { a, b in
-            a.1.started == b.1.started ? a.0 > b.0 : b.1.started < a.1.started
-        }
-        return sorted.prefix(limit).map(\.1)
+        return Array(noted.prefix(limit))
     }
 }
 

@@ -13,6 +13,9 @@ public struct UpgradeWaves: Sendable {
         public var version: String
         /// Its warnings and errors today.
         public var findings: Int
+
+        /// `low risk`, or `risk not rated`.
+        public var riskText: String { risk.map { "\($0.rawValue) risk" } ?? "risk not rated" }
     }
 
     public struct HeldBack: Sendable, Equatable {

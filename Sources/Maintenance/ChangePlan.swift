@@ -138,7 +138,7 @@ public struct ChangePlan {
                 let before = placing.before
                 out += before.isEmpty
                     ? "; nobody goes before it.\n"
-                    : ". Goes after: " + before.map { "\($0.service) (`\($0.slug)`, \($0.risk.map { "\($0.rawValue) risk" } ?? "risk not rated"))" }
+                    : ". Goes after: " + before.map { "\($0.service) (`\($0.slug)`, \($0.riskText))" }
                         .joined(separator: ", ") + ".\n"
             }
             if !wave.done.isEmpty {

@@ -11,9 +11,7 @@ public enum FindingReports {
         var out: [UInt8] = []
         out.reserveCapacity(report.findings.count * 220)
         func add(_ text: String) { out.append(contentsOf: text.utf8) }
-        func add(_ number: Int) {
-            if number < 10 { out.append(UInt8(ascii: "0") + UInt8(clamping: max(number, 0))) } else { add(String(number)) }
-        }
+        func add(_ number: Int) { add(String(number)) }
         for f in report.findings {
             add(f.file); add(":"); add(f.line); add(":"); add(f.column); add(": ")
             add(f.severity.rawValue); add(": "); add(f.message); add(" ["); add(f.rule.rawValue); add("]\n  hint: ")

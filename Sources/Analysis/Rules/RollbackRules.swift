@@ -11,7 +11,7 @@ enum RollbackRules {
         }
         // A rollout that went well needs no story; one that was rolled back does, or the next
         // window repeats it.
-        for rollout in service.rollouts where rollout.rolledBack && (rollout.note ?? "").isEmpty {
+        for rollout in service.rollouts where rollout.rolledBack && rollout.note == nil {
             sink.add(.rolloutUnexplained, line: rollout.line, column: rollout.column,
                      "the rollout of \(rollout.started) was rolled back and has no note saying why",
                      hint: "add a 'note' to that rollout: what went wrong and what to do first next time")

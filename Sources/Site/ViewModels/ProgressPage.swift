@@ -70,7 +70,7 @@ enum ProgressPage {
             "members": wave.members.map { member -> View in
                 [
                     "slug": member.slug, "service": member.service, "version": member.version,
-                    "riskText": member.risk.map { "\($0.rawValue) risk" } ?? "risk not rated",
+                    "riskText": member.riskText,
                     "findingsText": counted(member.findings, "finding"),
                     "ownerText": member.owner ?? "no owner",
                 ]
