@@ -62,10 +62,10 @@ test: deps test-deps
 	bash Tests/publish/publish-test.sh
 
 # Compares a full build with Hugo's on generated inventories (needs hugo and GNU time).
-# Speed against Hugo on generated inventories (../shared/bench), then `check` alone.
+# Speed against Hugo on generated inventories (bench/compare-hugo, scripts/gen-inventory), then `check` alone.
 BENCH_SIZES ?= 1000 10000
 bench: build
-	@for n in $(BENCH_SIZES); do ../shared/bench/compare-hugo $$n $(BIN) || exit 1; done
+	@for n in $(BENCH_SIZES); do bench/compare-hugo $$n $(BIN) || exit 1; done
 	scripts/bench-check 10000 $(BIN)
 
 # Uploads public/ (or SITE) as a new release under DEST (a folder or user@host:/path) and

@@ -26,7 +26,7 @@ def example_site():
 def generated_site():
     source = OUTPUT / "generated-200"
     if not (source / "content").exists():
-        subprocess.run([str(ROOT.parent / "shared" / "bench" / "gen-inventory"), "200", str(source)], check=True)
+        subprocess.run([str(ROOT / "scripts" / "gen-inventory"), "200", str(source)], check=True)
     return build(source, OUTPUT / "generated-200-public")
 
 
