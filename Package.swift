@@ -2,7 +2,9 @@
 import PackageDescription
 
 // The targets follow the data: content files → Inventory (parsed, validated model)
-// → Analysis (findings, status) → Site (view models, Markdown, templates, files) → shortpath (CLI).
+// → Analysis (findings, every judgement) → Pipeline (the two, as every command runs them)
+// → Site (views, Markdown, templates, files) or Maintenance (the window commands' text)
+// → Serve → shortpath (the command line). No stage imports one above it (ArchitectureTests).
 let package = Package(
     name: "Shortpath",
     platforms: [.macOS(.v14)],
@@ -29,24 +31,29 @@ let package = Package(
         ),
         .target(name: "Inventory", dependencies: ["CYAML"]),
         .target(name: "Analysis", dependencies: ["Inventory"]),
+        .target(name: "Pipeline", dependencies: ["Inventory", "Analysis"]),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .executableTarget(name: "EmbedTheme"),
         .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
+        // The files of themes/default, compiled in.
+        .target(name: "DefaultTheme", plugins: ["EmbedThemePlugin"]),
         .target(
             name: "Site",
             dependencies: [
-                "Inventory", "Analysis", "Markdown",
+                "Inventory", "Analysis", "Pipeline", "Markdown", "DefaultTheme",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ],
-            plugins: ["EmbedThemePlugin"]
+            ]
         ),
-        // The maintenance-window commands: new, plan, record, review.
-        .target(name: "Maintenance", dependencies: ["Inventory", "Analysis", "Site"]),
+        // The maintenance-window commands: new, plan, record, review, eol update. They render no page.
+        .target(
+            name: "Maintenance",
+            dependencies: ["Inventory", "Analysis", "Pipeline", "DefaultTheme", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // `shortpath serve`: watch, rebuild what a change touches, serve, reload the browser.
         .target(
             name: "Serve",
             dependencies: [
-                "Site", "Analysis", "Inventory",
+                "Site", "Pipeline", "Analysis", "Inventory",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -54,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "shortpath",
             dependencies: [
-                "Site", "Analysis", "Inventory", "Markdown", "Maintenance", "Serve",
+                "Site", "Pipeline", "Analysis", "Inventory", "Markdown", "Maintenance", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,9 +71,11 @@ let package = Package(
         ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Inventory"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Analysis", "Inventory"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Pipeline", "Analysis", "Inventory", "DefaultTheme"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
-        .testTarget(name: "MaintenanceTests", dependencies: ["Maintenance", "Site", "Analysis", "Inventory"]),
+        .testTarget(name: "MaintenanceTests", dependencies: ["Maintenance", "Pipeline", "Analysis", "Inventory"]),
+        // Which stage may import which, read from the sources.
+        .testTarget(name: "ArchitectureTests"),
         // Runs the built `shortpath` binary: exit codes, output formats, what a user sees.
         .testTarget(name: "CLITests", dependencies: ["shortpath"]),
     ],

@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 import Inventory
 
-/// The analysis of an inventory on a given day: every finding, and each service's status.
+/// The analysis of an inventory on a given day: every finding, each service's status, and
+/// every judgement the pages and commands show.
 public struct Report: Sendable {
     public var today: Day
     /// Sorted by file, line, column and rule.
@@ -11,10 +12,12 @@ public struct Report: Sendable {
     public var statuses: [String: ServiceStatus]
     /// Each service's findings by slug, in the same order.
     public var findingsByService: [String: [Finding]]
-    /// Each service's own findings before severity overrides (for reuse by `serve`).
-    public var serviceFindings: [String: [Finding]] = [:]
     /// What the snapshots show per service slug and environment.
-    public var observed: [String: [String: ObservedState]] = [:]
+    public var observed: [String: [String: ObservedState]]
+    /// What the analysis judged about each service, by slug.
+    public var assessments: [String: ServiceAssessment]
+    /// What it judged about the inventory as a whole.
+    public var overview: SiteOverview
 
     public func findings(for slug: String) -> [Finding] { findingsByService[slug] ?? [] }
 
@@ -32,49 +35,66 @@ public struct ServiceStatus: Sendable, Equatable {
     public var onStandardPath: Bool { errors == 0 && warnings == 0 }
 }
 
+/// Findings of services whose inputs did not change since an earlier analysis (`serve` keeps
+/// one). A service's own rules are a pure function of the service and of the inputs the
+/// keeper knows did not change.
+public protocol FindingsMemory: Sendable {
+    /// The service's own findings before severity overrides, when still valid.
+    func findings(for service: Service) -> [Finding]?
+    /// Keeps a service's own findings before severity overrides.
+    func remember(_ findings: [Finding], for service: Service)
+}
+
 public enum Analyzer {
-    /// Runs every rule. A pure function of the inventory and `today`.
-    /// `reuse` may hand back a service's findings from an earlier run (its per-service rules
-    /// are a pure function of the service and of inputs the caller knows did not change).
-    public static func analyze(_ inventory: Inventory, today: Day,
-                               reuse: (@Sendable (Service) -> [Finding]?)? = nil) throws(ContentErrors) -> Report {
+    /// Runs every rule and makes every judgement. A pure function of the inventory and `today`.
+    public static func analyze(_ inventory: Inventory, today: Day, memory: (any FindingsMemory)? = nil) throws(ContentErrors) -> Report {
         let overrides = try severityOverrides(inventory.settings)
         let context = RuleContext(standards: inventory.standards, policy: inventory.settings.policy, today: today)
         let services = inventory.services
         // Each service is judged on its own, so the services are shared out over the cores.
         let perService = ConcurrentSlots<[Finding]>(count: services.count)
         Workers.forEach(services.count) { index in
-            perService[index] = reuse?(services[index]) ?? check(services[index], inventory, context)
+            let service = services[index]
+            if let known = memory?.findings(for: service) {
+                perService[index] = known
+            } else {
+                let own = check(service, inventory, context)
+                memory?.remember(own, for: service)
+                perService[index] = own
+            }
         }
-        let observed = ObservedRules.check(inventory)
+        let observedRules = ObservedRules.check(inventory)
         var findings: [Finding] = []
         var statuses: [String: ServiceStatus] = [:]
         var byService: [String: [Finding]] = [:]
+        var assessments: [String: ServiceAssessment] = [:]
         for (index, service) in services.enumerated() {
-            var own = apply(overrides, to: (perService[index] ?? []) + (observed.byService[service.slug] ?? []))
+            var own = apply(overrides, to: (perService[index] ?? []) + (observedRules.byService[service.slug] ?? []))
             own.sort(by: Finding.ordered)
             if service.isActive { statuses[service.slug] = status(of: service, own) }
             byService[service.slug] = own
+            assessments[service.slug] = ServiceAssessment(service, context)
             findings += own
         }
-        findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 } + observed.site)
+        findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 } + observedRules.site)
         findings.sort(by: Finding.ordered)
-        var report = Report(today: today, findings: findings, statuses: statuses, findingsByService: byService)
-        for (index, service) in services.enumerated() { report.serviceFindings[service.slug] = perService[index] ?? [] }
-        if !inventory.observed.isEmpty {
-            let index = ObservedRules.Index(inventory.observed)
-            for service in services { report.observed[service.slug] = ObservedState.of(service, index) }
-        }
-        return report
+        let observed = observedStates(services, inventory)
+        let overview = SiteOverview(inventory, statuses: statuses, assessments: assessments, context)
+        return Report(today: today, findings: findings, statuses: statuses, findingsByService: byService,
+                      observed: observed, assessments: assessments, overview: overview)
     }
 
-    /// Just the given services' findings, statuses and observed state, for `serve` to render
-    /// their pages before the whole site is analysed again. A service's page shows nothing
-    /// that depends on other services, so these pages equal a full build's.
-    public static func analyze(_ services: [Service], of inventory: Inventory, today: Day) throws(ContentErrors) -> Report {
+    /// Just the given services' findings, statuses, judgements and observed state, for `serve`
+    /// to render their pages before the whole site is analysed again. A service's page shows
+    /// nothing that depends on other services, so these pages equal a full build's. The
+    /// site-wide `overview` is the caller's, from its last whole analysis: a report of some
+    /// services only is for those services' pages alone.
+    public static func analyze(_ services: [Service], of inventory: Inventory, today: Day,
+                               overview: SiteOverview) throws(ContentErrors) -> Report {
         let overrides = try severityOverrides(inventory.settings)
         let context = RuleContext(standards: inventory.standards, policy: inventory.settings.policy, today: today)
-        var report = Report(today: today, findings: [], statuses: [:], findingsByService: [:])
+        var report = Report(today: today, findings: [], statuses: [:], findingsByService: [:],
+                            observed: observedStates(services, inventory), assessments: [:], overview: overview)
         let index = inventory.observed.isEmpty ? nil : ObservedRules.Index(inventory.observed)
         let environments = Set(inventory.observed.map(\.environment))
         for service in services {
@@ -84,10 +104,19 @@ public enum Analyzer {
             own.sort(by: Finding.ordered)
             if service.isActive { report.statuses[service.slug] = status(of: service, own) }
             report.findingsByService[service.slug] = own
+            report.assessments[service.slug] = ServiceAssessment(service, context)
             report.findings += own
-            if let index { report.observed[service.slug] = ObservedState.of(service, index) }
         }
         return report
+    }
+
+    /// What the snapshots show of each service, by slug and environment.
+    static func observedStates(_ services: [Service], _ inventory: Inventory) -> [String: [String: ObservedState]] {
+        guard !inventory.observed.isEmpty else { return [:] }
+        let index = ObservedRules.Index(inventory.observed)
+        var result: [String: [String: ObservedState]] = [:]
+        for service in services { result[service.slug] = ObservedState.of(service, index) }
+        return result
     }
 
     /// One service's findings before severity overrides. Retired services only learn that
@@ -144,4 +173,3 @@ public enum Analyzer {
         }
     }
 }
-

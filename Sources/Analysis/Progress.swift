@@ -29,6 +29,7 @@ public struct StandardProgress: Sendable {
         public var until: Day?
         /// Days from today to `until` (negative when expired); nil when undated.
         public var daysLeft: Int?
+        public var expired: Bool { (daysLeft ?? 0) < 0 }
     }
 
     public var components: [Line]
@@ -39,10 +40,11 @@ public struct StandardProgress: Sendable {
     /// Expired first, then by date; undated last.
     public var exceptions: [ExceptionDue]
 
-    public init(_ inventory: Inventory, today: Day) {
+    init(_ inventory: Inventory, _ context: RuleContext) {
+        let today = context.today
         let active = inventory.services.filter(\.isActive)
         activeServices = active.count
-        components = inventory.standards.components.map { Self.component($0, active) }
+        components = inventory.standards.components.map { Self.component($0, active, context) }
         let approvedImages = inventory.standards.images.compactMap { entry in
             (try? ImageReference(parsing: entry.value.reference)).map { (entry.value, $0) }
         }
@@ -67,18 +69,18 @@ public struct StandardProgress: Sendable {
         }
     }
 
-    static func component(_ approved: ComponentVersion, _ services: [Service]) -> Line {
+    static func component(_ approved: ComponentVersion, _ services: [Service], _ context: RuleContext) -> Line {
         var line = Line(name: approved.name, approved: approved.version, reference: nil, conforming: 0, lagging: [])
         let wanted = Version(approved.version)
         for service in services {
-            guard let used = service.components.first(where: { $0.name == approved.name }) else { continue }
-            let actual = Version(used.version)
-            let standing = actual.flatMap { a in wanted.map { a.standing(against: $0) } }
-            if standing == .conforms || (standing == nil && used.version == approved.version) {
+            guard let used = service.component(approved.name),
+                  let (_, standing) = context.standing(of: used.name, used.version) else { continue }
+            if standing == .conforms {
                 line.conforming += 1
             } else {
                 line.lagging.append(Lag(slug: service.slug, service: service.name, version: used.version,
-                                        gap: gap(actual, wanted, standing)))
+                                        gap: Version(used.version).flatMap { actual in wanted.map { gap(actual, $0, standing) } }
+                                            ?? "differs from \(approved.version)"))
             }
         }
         return line
@@ -98,8 +100,7 @@ public struct StandardProgress: Sendable {
     }
 
     /// How far a version is from the approved one: `2 major versions behind`, `1 minor ahead`.
-    public static func gap(_ actual: Version?, _ wanted: Version?, _ standing: Version.Standing?) -> String {
-        guard let actual, let wanted, let standing else { return "cannot compare" }
+    static func gap(_ actual: Version, _ wanted: Version, _ standing: Version.Standing) -> String {
         let names = ["major", "minor", "patch"]
         for index in 0..<wanted.numbers.count {
             let a = index < actual.numbers.count ? actual.numbers[index] : 0

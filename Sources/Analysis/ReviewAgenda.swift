@@ -1,7 +1,7 @@
 import Inventory
 
 /// What the team goes through on the standard's review date. A pure function of the
-/// inventory, `today`, the date the next review is planned for, and the period looked back on.
+/// analysed inventory, the date the next review is planned for, and the period looked back on.
 public struct ReviewAgenda: Sendable {
     public struct Attention: Sendable {
         public var slug: String
@@ -10,7 +10,7 @@ public struct ReviewAgenda: Sendable {
     }
 
     public var today: Day
-    public var review: Day?
+    public var review: DueDate?
     /// Exceptions that end before this date are on the agenda.
     public var until: Day
     /// Rollouts from this date on make the trend.
@@ -24,40 +24,49 @@ public struct ReviewAgenda: Sendable {
     public var trend: RolloutTrend
     public var previousTrend: RolloutTrend
 
-    public init(_ inventory: Inventory, today: Day, until: Day? = nil, since: Day? = nil) {
+    /// The agenda for other periods than the report's own (`shortpath review --until --since`).
+    public init(_ inventory: Inventory, _ report: Report, until: Day? = nil, since: Day? = nil) {
+        self.init(inventory, assessments: report.assessments, progress: report.overview.progress, today: report.today, until: until, since: since)
+    }
+
+    init(_ inventory: Inventory, assessments: [String: ServiceAssessment], progress: StandardProgress, today: Day,
+         until: Day? = nil, since: Day? = nil) {
         self.today = today
-        review = inventory.standards.review?.value
-        self.until = until ?? review.map { max($0, today) }.map { $0.adding(days: 90) } ?? today.adding(days: 90)
+        let reviewDay = inventory.standards.review?.value
+        review = reviewDay.map { DueDate($0, today: today) }
+        self.until = until ?? reviewDay.map { max($0, today) }.map { $0.adding(days: 90) } ?? today.adding(days: 90)
         self.since = since ?? today.adding(days: -90)
-        progress = StandardProgress(inventory, today: today)
+        self.progress = progress
         let limit = self.until
         exceptionsDue = progress.exceptions.filter { ($0.until.map { $0 <= limit }) ?? true }
-        let policy = inventory.settings.policy
-        let active = inventory.services.filter(\.isActive)
-        staleImages = active.compactMap { service in
-            guard let rebuilt = service.rebuilt?.value else {
+        let active = inventory.services.filter(\.isActive).compactMap { service in
+            assessments[service.slug].map { (service, $0) }
+        }
+        staleImages = active.compactMap { service, assessment in
+            guard let age = assessment.image else {
                 return service.baseImage == nil ? nil : Attention(slug: service.slug, service: service.name, detail: "no rebuild date")
             }
-            let age = rebuilt.days(until: today)
-            return age > policy.staleImageDays ? Attention(slug: service.slug, service: service.name, detail: "rebuilt \(age) days ago (\(rebuilt))") : nil
+            return age.overLimit ? Attention(slug: service.slug, service: service.name, detail: "rebuilt \(age.days) days ago (\(age.day))") : nil
         }
-        untestedRollbacks = active.compactMap { service in
-            guard let rollback = service.rollback else {
-                return Attention(slug: service.slug, service: service.name, detail: "no rollback plan")
+        untestedRollbacks = active.compactMap { service, assessment in
+            let detail: String
+            switch assessment.rollbackPractice {
+            case .noPlan: detail = "no rollback plan"
+            case .never: detail = "never practised"
+            case .practised(let age) where age.overLimit: detail = "last practised \(age.days) days ago (\(age.day))"
+            case .practised: return nil
             }
-            guard let tested = rollback.tested?.value else {
-                return Attention(slug: service.slug, service: service.name, detail: "never practised")
-            }
-            let age = tested.days(until: today)
-            return age > policy.rollbackTestDays ? Attention(slug: service.slug, service: service.name, detail: "last practised \(age) days ago (\(tested))") : nil
+            return Attention(slug: service.slug, service: service.name, detail: detail)
         }
-        unprovenRestores = active.compactMap { service in
-            guard let rollback = service.rollback, rollback.backups != nil else { return nil }
-            guard let restored = rollback.restoreTested?.value else {
-                return Attention(slug: service.slug, service: service.name, detail: "backups named, never restored")
+        unprovenRestores = active.compactMap { service, assessment in
+            let detail: String
+            switch assessment.restore {
+            case .noBackups: return nil
+            case .never: detail = "backups named, never restored"
+            case .proven(let age) where age.overLimit: detail = "last restored \(age.days) days ago (\(age.day))"
+            case .proven: return nil
             }
-            let age = restored.days(until: today)
-            return age > policy.rollbackTestDays ? Attention(slug: service.slug, service: service.name, detail: "last restored \(age) days ago (\(restored))") : nil
+            return Attention(slug: service.slug, service: service.name, detail: detail)
         }
         trend = RolloutTrend(inventory, since: self.since)
         let window = self.since.days(until: today)

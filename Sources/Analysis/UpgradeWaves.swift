@@ -39,13 +39,12 @@ public struct UpgradeWaves: Sendable {
     /// standard's order.
     public var waves: [Wave]
 
-    public init(_ inventory: Inventory, _ report: Report) {
-        let context = RuleContext(standards: inventory.standards, policy: inventory.settings.policy, today: report.today)
+    init(_ inventory: Inventory, statuses: [String: ServiceStatus], _ context: RuleContext) {
         let active = inventory.services.filter(\.isActive)
         waves = inventory.standards.components.compactMap { approved in
             var wave = Wave(component: approved.name, approved: approved.version, members: [], heldBack: [], done: [])
             for service in active {
-                guard let used = service.components.first(where: { $0.name == approved.name }),
+                guard let used = service.component(approved.name),
                       let (_, standing) = context.standing(of: used.name, used.version) else { continue }
                 switch standing {
                 case .conforms: wave.done.append(service.slug)
@@ -54,7 +53,7 @@ public struct UpgradeWaves: Sendable {
                     if let reason = Self.holdReason(service, used, context) {
                         wave.heldBack.append(HeldBack(slug: service.slug, service: service.name, version: used.version, reason: reason))
                     } else {
-                        let status = report.statuses[service.slug]
+                        let status = statuses[service.slug]
                         wave.members.append(Member(slug: service.slug, service: service.name, owner: service.owner?.value,
                                                    risk: service.risk, version: used.version,
                                                    findings: (status?.errors ?? 0) + (status?.warnings ?? 0)))

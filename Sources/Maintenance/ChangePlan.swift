@@ -51,7 +51,7 @@ public struct ChangePlan {
         }
         out += row("digest", live?.digest?.value, plannedDigest, code: plannedDigest?.hasPrefix("sha256:") == true)
         for wanted in service.target?.components ?? [] {
-            out += row(wanted.name, service.components.first { $0.name == wanted.name }?.version, wanted.version)
+            out += row(wanted.name, service.component(wanted.name)?.version, wanted.version)
         }
         if let image = service.target?.baseImage?.value { out += row("base image", service.baseImage?.value, image, code: true) }
         if let staging, let live, staging.name != live.name {
@@ -62,13 +62,12 @@ public struct ChangePlan {
 
         out += waves()
 
+        let assessment = report.assessments[service.slug]
         out += "\n## Image age\n\n"
-        if let rebuilt = service.rebuilt?.value {
-            let age = rebuilt.days(until: today)
-            let limit = inventory.settings.policy.staleImageDays
-            out += age > limit
-                ? "- [ ] ⚠ **Rebuild the image first**: rebuilt \(age) days ago (\(rebuilt)); the policy allows \(limit).\n"
-                : "- Rebuilt \(age) days ago (\(rebuilt)), within the \(limit) days the policy allows.\n"
+        if let age = assessment?.image {
+            out += age.overLimit
+                ? "- [ ] ⚠ **Rebuild the image first**: rebuilt \(age.days) days ago (\(age.day)); the policy allows \(age.limit).\n"
+                : "- Rebuilt \(age.days) days ago (\(age.day)), within the \(age.limit) days the policy allows.\n"
         } else {
             out += "- [ ] ⚠ **No rebuild date**: find out how old the image is before the window.\n"
         }
@@ -125,7 +124,7 @@ public struct ChangePlan {
 
     /// Where the service stands in each component's next wave, and who goes before it.
     func waves() -> String {
-        let placings = UpgradeWaves(inventory, report).placing(of: service.slug)
+        let placings = report.overview.waves.placing(of: service.slug)
         guard !placings.isEmpty else { return "" }
         var out = "\n## Upgrade waves\n\n"
         for placing in placings {
@@ -150,7 +149,7 @@ public struct ChangePlan {
 
     /// The notes of the last rollouts, newest first.
     func lessons() -> String {
-        let lessons = RolloutLesson.of(service)
+        let lessons = report.assessments[service.slug]?.lessons ?? []
         guard !lessons.isEmpty else { return "" }
         return "\n## Lessons from the last rollouts\n\n" + lessons.map { lesson in
             "- \(lesson.started) (\(lesson.outcome)\(lesson.to.map { ", to \($0)" } ?? "")): \(lesson.note)\n"
@@ -186,14 +185,10 @@ struct EnvironmentDifferences {
         compare("version", a.version?.value, b.version?.value)
         compare("image", a.image?.value, b.image?.value)
         compare("digest", a.digest?.value, b.digest?.value)
-        var names = service.components.map(\.name)
-        for component in a.components + b.components where !names.contains(component.name) { names.append(component.name) }
-        for name in names {
-            let x = (a.components.first { $0.name == name } ?? service.components.first { $0.name == name })?.version
-            let y = (b.components.first { $0.name == name } ?? service.components.first { $0.name == name })?.version
-            compare(name, x, y)
+        for name in service.componentNames(of: [a, b]) {
+            compare(name, service.component(name, in: a)?.version, service.component(name, in: b)?.version)
         }
-        compare("base image", (a.baseImage ?? service.baseImage)?.value, (b.baseImage ?? service.baseImage)?.value)
+        compare("base image", service.baseImage(in: a)?.value, service.baseImage(in: b)?.value)
         return lines
     }
 }

@@ -7,8 +7,8 @@ public enum ReviewMarkdown {
     public static func render(_ agenda: ReviewAgenda) -> String {
         var out = "# Review of the standard\n\n"
         if let review = agenda.review {
-            let days = agenda.today.days(until: review)
-            out += "Review date: **\(review)** (\(days < 0 ? "\(-days) days overdue" : days == 0 ? "today" : "in \(days) days")). "
+            let days = review.daysLeft
+            out += "Review date: **\(review.day)** (\(review.overdue ? "\(-days) days overdue" : days == 0 ? "today" : "in \(days) days")). "
         } else {
             out += "⚠ The standard has no review date. "
         }

@@ -1,10 +1,12 @@
 import Analysis
 import Foundation
 import Inventory
+import Pipeline
 import Site
 
 /// The site `serve` keeps up to date: rebuilt in place in its own folder, with the pages a
-/// change touches written first.
+/// change touches written first. It runs the build's own stages (`Pipeline`, `Theme`,
+/// `SiteRenderer`), a subset of them for a changed service.
 public actor LiveSite {
     public struct Update: Sendable {
         /// Build counter; the browser reloads when it changes.
@@ -18,15 +20,17 @@ public actor LiveSite {
     public let source: URL
     public let output: URL
     let today: Day
-    private let cache = ParseCache()
-    private var stamps: [String: ParseCache.Stamp] = [:]
-    private var globalStamps: [String: ParseCache.Stamp] = [:]
+    private let files = ParseCache()
+    private let findings = FindingsCache()
+    private var stamps: [String: FileStamp] = [:]
+    private var globalStamps: [String: FileStamp] = [:]
     private var built = false
     public private(set) var version = 0
     public private(set) var errors: [String] = []
     private var serviceSlugs: Set<String> = []
     private var theme: Theme?
-    private var findingsCache: [String: (stamp: ParseCache.Stamp, findings: [Finding])] = [:]
+    /// The site-wide judgements of the last whole analysis.
+    private var overview: SiteOverview?
     /// The site-wide pages of the last rebuild, still being written; a newer change stops them.
     private var sitePages: (task: Task<Void, Never>, cancellation: Cancellation)?
 
@@ -50,7 +54,7 @@ public actor LiveSite {
         let newGlobal = globalInputStamps()
         let inventory: Inventory, theme: Theme
         do {
-            inventory = try ContentLoader.load(source: source, cache: cache)
+            inventory = try Pipeline.load(source: source, files: files)
             clock.lap("serve: load")
             if let loaded = self.theme, built, newGlobal == globalStamps {
                 theme = loaded
@@ -63,13 +67,13 @@ public actor LiveSite {
         }
         let folder = InPlaceFolder(output)
         let newStamps = serviceStamps(inventory)
-        if !built || newGlobal != globalStamps {
+        guard built, newGlobal == globalStamps, let overview else {
             // The standard, the settings, observed or end-of-life data or the theme changed:
             // everything is analysed and written again.
             await superseded?.task.value
-            findingsCache = [:]
+            findings.forgetAll()
             do {
-                let report = try Analyzer.analyze(inventory, today: today)
+                let report = try Pipeline.analyse(inventory, today: today, findings: findings.memory(for: newStamps))
                 try? FileManager.default.removeItem(at: output)
                 try SiteRenderer(inventory: inventory, report: report, theme: theme).writeAll(to: folder)
                 remember(report, inventory, newStamps)
@@ -90,8 +94,8 @@ public actor LiveSite {
         let removed = serviceSlugs.subtracting(inventory.services.map(\.slug))
         for slug in removed { try? FileManager.default.removeItem(at: output.appending(path: "services/\(slug)")) }
         do {
-            let own = try Analyzer.analyze(changed, of: inventory, today: today)
-            clock.lap("serve: analyze changed")
+            let own = try Analyzer.analyze(changed, of: inventory, today: today, overview: overview)
+            clock.lap("serve: analyse changed")
             try SiteRenderer(inventory: inventory, report: own, theme: theme).write(sitePages: false, services: changed, to: folder)
             clock.lap("serve: service pages")
         } catch let error as ContentErrors {
@@ -102,7 +106,7 @@ public actor LiveSite {
         errors = []
         stamps = newStamps
         serviceSlugs = Set(inventory.services.map(\.slug))
-        let servicePaths = changed.flatMap { ["services/\($0.slug)/index.html", "services/\($0.slug)/rollback/index.html"] }
+        let servicePaths = changed.flatMap { Route.pages(of: $0.slug).map(\.path) }
         version += 1
         let early = Update(version: version, paths: servicePaths, errors: [], milliseconds: elapsed())
         await onServicePages(early)
@@ -110,14 +114,11 @@ public actor LiveSite {
         // Then the whole site is analysed (reusing unchanged services' findings) and the
         // site-wide pages are written in the background, once superseded ones have stopped.
         await superseded?.task.value
-        let cached = findingsCache
         let today = self.today
+        let memory = findings.memory(for: newStamps)
         let cancellation = Cancellation()
         let task = Task.detached { () -> Report? in
-            let report = try? Analyzer.analyze(inventory, today: today, reuse: { service in
-                guard let stamp = newStamps[service.slug], let entry = cached[service.slug], entry.stamp == stamp else { return nil }
-                return entry.findings
-            })
+            let report = try? Pipeline.analyse(inventory, today: today, findings: memory)
             guard let report, !cancellation.isCancelled else { return nil }
             try? SiteRenderer(inventory: inventory, report: report, theme: theme)
                 .write(sitePages: true, services: [], to: folder, cancellation: cancellation)
@@ -128,9 +129,7 @@ public actor LiveSite {
         remember(report, inventory, newStamps)
         sitePages = nil
         version += 1
-        return Update(version: version, paths: servicePaths + ["index.html", "findings/index.html", "progress/index.html",
-                                                               "review/index.html", "standards/index.html"],
-                      errors: [], milliseconds: elapsed())
+        return Update(version: version, paths: servicePaths + Route.siteWide.map(\.path), errors: [], milliseconds: elapsed())
     }
 
     private func failed(_ messages: [String], _ milliseconds: Int) -> Update {
@@ -139,36 +138,34 @@ public actor LiveSite {
         return Update(version: version, paths: [], errors: errors, milliseconds: milliseconds)
     }
 
-    /// Keeps what the next incremental rebuild reuses.
-    private func remember(_ report: Report, _ inventory: Inventory, _ newStamps: [String: ParseCache.Stamp]) {
-        for service in inventory.services {
-            if let stamp = newStamps[service.slug] { findingsCache[service.slug] = (stamp, report.serviceFindings[service.slug] ?? []) }
-        }
+    /// Keeps what the next incremental rebuild starts from.
+    private func remember(_ report: Report, _ inventory: Inventory, _ newStamps: [String: FileStamp]) {
+        overview = report.overview
         stamps = newStamps
         serviceSlugs = Set(inventory.services.map(\.slug))
     }
 
     /// Each service file's stamp, by slug.
-    private func serviceStamps(_ inventory: Inventory) -> [String: ParseCache.Stamp] {
-        var result: [String: ParseCache.Stamp] = [:]
+    private func serviceStamps(_ inventory: Inventory) -> [String: FileStamp] {
+        var result: [String: FileStamp] = [:]
         let folder = source.appending(path: "content/services").path
         for service in inventory.services {
             let name = service.file.split(separator: "/").last.map(String.init) ?? ""
-            if let stamp = cache.stamp(forFile: folder + "/" + name) { result[service.slug] = stamp }
+            if let stamp = files.stamp(forFile: folder + "/" + name) { result[service.slug] = stamp }
         }
         return result
     }
 
     /// Stamps of every input other than service files: settings, standards, observed, eol, theme.
-    private func globalInputStamps() -> [String: ParseCache.Stamp] {
-        var result: [String: ParseCache.Stamp] = [:]
+    private func globalInputStamps() -> [String: FileStamp] {
+        var result: [String: FileStamp] = [:]
         for folder in ["content", "themes"] {
             let root = source.appending(path: folder)
             guard let walker = FileManager.default.enumerator(atPath: root.path) else { continue }
             while let path = walker.nextObject() as? String {
                 // Service files are tracked one by one; the folder's own time changes with every save.
                 if folder == "content" && path == "services" { walker.skipDescendants(); continue }
-                if let stamp = ParseCache.stamp(of: root.appending(path: path).path) { result["\(folder)/\(path)"] = stamp }
+                if let stamp = FileStamp(of: root.appending(path: path).path) { result["\(folder)/\(path)"] = stamp }
             }
         }
         return result

@@ -2,8 +2,9 @@ import Analysis
 import Foundation
 import Inventory
 import Markdown
+import Pipeline
 
-/// The whole pipeline: content → model → analysis → views → templates → files.
+/// `shortpath build`: content → model → analysis (`Pipeline`) → views → templates → files.
 public enum SiteBuilder {
     public struct Result: Sendable {
         public var report: Report
@@ -11,48 +12,32 @@ public enum SiteBuilder {
         public var files: Int
     }
 
-    /// Loads and analyses the content; a failure is every content error of the run.
-    public static func analyze(source: URL, today: Day) throws(ContentErrors) -> (Inventory, Report) {
-        var clock = StageClock()
-        let inventory = try ContentLoader.load(source: source)
-        clock.lap("load")
-        let report = try Analyzer.analyze(inventory, today: today)
-        clock.lap("analyze")
-        return (inventory, report)
-    }
-
     /// Builds the site into `output`, replacing it whole only when every page is written.
     public static func build(source: URL, output: URL, today: Day, baseURL: String? = nil,
                              cancellation: Cancellation = Cancellation()) throws -> Result {
         Markdown.registerExtensions()
         var clock = StageClock()
-        var inventory = try ContentLoader.load(source: source)
-        if let baseURL { inventory.settings.baseURL = baseURL }
-        clock.lap("load")
-        let report = try Analyzer.analyze(inventory, today: today)
-        clock.lap("analyze")
-        let theme = try Theme.load(source: source, name: inventory.settings.theme)
+        // 1–2. Read, validate and analyse the content.
+        let analysed = try Pipeline.analyse(source: source, today: today, baseURL: baseURL, clock: &clock)
+        // 3. The theme, checked before anything is written.
+        let theme = try Theme.load(source: source, name: analysed.inventory.settings.theme)
         try cancellation.check()
+        // 4. Every page into the spare folder beside the output.
         let folder = try OutputFolder(output)
         do {
-            let result = try write(inventory, report, theme, into: folder, cancellation: cancellation, clock: &clock)
+            let renderer = SiteRenderer(inventory: analysed.inventory, report: analysed.report, theme: theme)
+            try renderer.writeAll(to: folder, cancellation: cancellation)
+            clock.lap("pages")
+            RenderTimings.shared.report()
             try cancellation.check()
+            // 5. Swap it in whole.
             try folder.commit()
             clock.lap("commit")
-            return result
+            return Result(report: analysed.report, pages: renderer.pageCount, files: renderer.fileCount)
         } catch {
             folder.abandon()
             throw error
         }
-    }
-
-    static func write(_ inventory: Inventory, _ report: Report, _ theme: Theme, into folder: OutputFolder,
-                      cancellation: Cancellation, clock: inout StageClock) throws -> Result {
-        let renderer = SiteRenderer(inventory: inventory, report: report, theme: theme)
-        try renderer.writeAll(to: folder, cancellation: cancellation)
-        clock.lap("pages")
-        RenderTimings.shared.report()
-        return Result(report: report, pages: renderer.pageCount, files: renderer.fileCount)
     }
 }
 
@@ -63,21 +48,6 @@ final class FirstError: @unchecked Sendable {
 
     func record(_ error: Error) { lock.withLock { if self.error == nil { self.error = error } } }
     var first: Error? { lock.withLock { error } }
-}
-
-/// Prints how long each stage took to standard error when `SHORTPATH_TIMINGS` is set.
-public struct StageClock {
-    private let enabled = ProcessInfo.processInfo.environment["SHORTPATH_TIMINGS"] != nil
-    private var last = DispatchTime.now().uptimeNanoseconds
-
-    public init() {}
-
-    public mutating func lap(_ stage: String) {
-        guard enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write(Data("\(stage): \((now - last) / 1_000_000) ms\n".utf8))
-        last = now
-    }
 }
 
 /// CPU time spent in each template, summed over threads, when `SHORTPATH_TIMINGS` is set.

@@ -36,25 +36,32 @@ public struct SiteRenderer: Sendable {
         context = PageContext(inventory: inventory, report: report, assets: paths)
     }
 
-    /// Pages that show the whole site (index, findings, progress, …) and the data files.
-    var siteJobs: [@Sendable (any PageSink) throws -> Void] {
-        let (context, theme, inventory, report) = (context, theme, inventory, report)
-        return [
-            { try $0.write("findings/index.html", theme.render("findings", SitePages.findings(context))) },
-            { try $0.write("index.html", theme.render("index", InventoryPage.view(context))) },
-            { try $0.write("standards/index.html", theme.render("standards", SitePages.standards(context))) },
-            { try $0.write("progress/index.html", theme.render("progress", ProgressPage.view(context))) },
-            { try $0.write("review/index.html", theme.render("review", ReviewPage.view(context))) },
-            { try $0.write("404.html", theme.render("404", SitePages.notFound(context))) },
-            { try $0.write("findings.json", FindingReports.json(report)) },
-            { try $0.write("inventory.json", DataFiles.inventoryJSON(inventory, report)) },
-            { try $0.write("inventory.csv", DataFiles.inventoryCSV(inventory, report)) },
-        ]
+    /// Writes one page or data file that shows the whole site.
+    func writeSite(_ route: Route, to sink: some PageSink) throws {
+        switch route {
+        case .site(let page): try sink.write(route.path, theme.render(page.template, view(of: page)))
+        case .data(.findingsJSON): try sink.write(route.path, FindingReports.json(report))
+        case .data(.inventoryJSON): try sink.write(route.path, DataFiles.inventoryJSON(inventory, report))
+        case .data(.inventoryCSV): try sink.write(route.path, DataFiles.inventoryCSV(inventory, report))
+        case .service(let slug), .rollback(let slug):
+            preconditionFailure("\(slug)'s pages are written with writeServicePages")
+        }
     }
 
-    /// Pages and files: 6 site pages, 2 per service.
-    public var pageCount: Int { 6 + 2 * inventory.services.count }
-    public var fileCount: Int { siteJobs.count + 2 * inventory.services.count + assets.count }
+    func view(of page: Route.SitePage) -> View {
+        switch page {
+        case .findings: SitePages.findings(context)
+        case .index: InventoryPage.view(context)
+        case .standards: SitePages.standards(context)
+        case .progress: ProgressPage.view(context)
+        case .review: ReviewPage.view(context)
+        case .notFound: SitePages.notFound(context)
+        }
+    }
+
+    /// Pages written: the site pages and two per service.
+    public var pageCount: Int { Route.SitePage.allCases.count + 2 * inventory.services.count }
+    public var fileCount: Int { Route.siteWide.count + 2 * inventory.services.count + assets.count }
 
     public func writeAssets(to sink: some PageSink) throws {
         for asset in assets { try sink.write(asset.path, asset.bytes) }
@@ -62,8 +69,8 @@ public struct SiteRenderer: Sendable {
 
     /// One service's two pages.
     public func writeServicePages(_ service: Service, to sink: some PageSink) throws {
-        try sink.write("services/\(service.slug)/index.html", theme.render("service", ServicePage.view(service, context)))
-        try sink.write("services/\(service.slug)/rollback/index.html", theme.render("rollback", RollbackPage.view(service, context)))
+        try sink.write(Route.service(service.slug).path, theme.render("service", ServicePage.view(service, context)))
+        try sink.write(Route.rollback(service.slug).path, theme.render("rollback", RollbackPage.view(service, context)))
     }
 
     /// The site pages and the given services' pages, each its own job shared out over the
@@ -71,14 +78,14 @@ public struct SiteRenderer: Sendable {
     /// The site pages are spread out among the service pages: the findings page and the index
     /// of a large site are tens of megabytes each while they render, and should not be at once.
     public func write(sitePages: Bool, services: [Service], to sink: some PageSink, cancellation: Cancellation = Cancellation()) throws {
-        let jobs = sitePages ? siteJobs : []
+        let jobs = sitePages ? Route.siteWide : []
         let order = Self.interleave(siteJobs: jobs.count, serviceJobs: services.count)
         let failures = FirstError()
         Workers.forEach(order.count) { position in
             do {
                 try cancellation.check()
                 switch order[position] {
-                case .site(let index): try jobs[index](sink)
+                case .site(let index): try writeSite(jobs[index], to: sink)
                 case .service(let index): try writeServicePages(services[index], to: sink)
                 }
             } catch {
@@ -118,5 +125,19 @@ public struct SiteRenderer: Sendable {
     public func writeAll(to sink: some PageSink, cancellation: Cancellation = Cancellation()) throws {
         try writeAssets(to: sink)
         try write(sitePages: true, services: inventory.services, to: sink, cancellation: cancellation)
+    }
+}
+
+extension Route.SitePage {
+    /// The theme's template for the page.
+    var template: String {
+        switch self {
+        case .findings: "findings"
+        case .index: "index"
+        case .standards: "standards"
+        case .progress: "progress"
+        case .review: "review"
+        case .notFound: "404"
+        }
     }
 }

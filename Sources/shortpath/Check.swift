@@ -2,7 +2,7 @@ import ArgumentParser
 import Analysis
 import Foundation
 import Inventory
-import Site
+import Pipeline
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,12 +24,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let today = try common.resolveToday()
-        let inventory: Inventory, report: Report
-        do {
-            (inventory, report) = try SiteBuilder.analyze(source: common.sourceURL, today: today)
-        } catch {
-            throw failWithContentErrors(error)
-        }
+        let (inventory, report) = try loadOrExit(source: common.sourceURL, today: today)
         var clock = StageClock()
         switch format {
         case .text: print(FindingReports.text(report), terminator: "")

@@ -26,16 +26,11 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-/// Prints content errors the way compilers do and exits 2.
-struct ContentFailure: Error, CustomStringConvertible {
-    var text: String
-    var description: String { text }
-}
-
 func standardError(_ text: String) {
     FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
 
+/// Prints content errors the way compilers do; the exit code for bad input.
 func failWithContentErrors(_ errors: ContentErrors) -> ExitCode {
     standardError(errors.description)
     return ExitCode(2)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Inventory
-import Site
+import Maintenance
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(

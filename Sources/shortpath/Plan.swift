@@ -3,7 +3,7 @@ import Foundation
 import ArgumentParser
 import Inventory
 import Maintenance
-import Site
+import Pipeline
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +59,8 @@ func findOrExit(_ query: String, in inventory: Inventory) throws -> Service {
 /// Loads and analyses the content, or prints every content error and exits 2.
 func loadOrExit(source: URL, today: Day) throws -> (Inventory, Report) {
     do {
-        return try SiteBuilder.analyze(source: source, today: today)
+        let analysed = try Pipeline.analyse(source: source, today: today)
+        return (analysed.inventory, analysed.report)
     } catch {
         throw failWithContentErrors(error)
     }

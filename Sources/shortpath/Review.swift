@@ -27,7 +27,7 @@ struct Review: ParsableCommand {
             guard let day = Day(text) else { throw ValidationError("--since must be a real date as YYYY-MM-DD, got '\(text)'") }
             return day
         }
-        let (inventory, _) = try loadOrExit(source: common.sourceURL, today: today)
-        print(ReviewMarkdown.render(ReviewAgenda(inventory, today: today, until: untilDay, since: sinceDay)), terminator: "")
+        let (inventory, report) = try loadOrExit(source: common.sourceURL, today: today)
+        print(ReviewMarkdown.render(ReviewAgenda(inventory, report, until: untilDay, since: sinceDay)), terminator: "")
     }
 }

@@ -82,7 +82,7 @@ import Testing
 
     @Test(arguments: [("22.11.1", "22"), ("v20.1.0", "20"), ("2.2.9", "2.2"), ("2.20.1", "2"), ("22", "22"), ("99.1", nil), ("latest", nil)])
     func longestPrefixCycle(_ version: String, _ cycle: String?) {
-        #expect(EOLLookup.cycle(for: version, in: product)?.cycle == cycle)
+        #expect(EOLRules.cycle(for: version, in: product)?.cycle == cycle)
     }
 
     func rules(_ version: String) -> [(Rule, String)] {

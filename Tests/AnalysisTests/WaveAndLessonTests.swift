@@ -14,7 +14,7 @@ import Testing
 
     static func waves(_ services: [Service]) -> UpgradeWaves {
         let inventory = Inventory(settings: SiteSettings(), standards: Fixture.standards(), services: services)
-        return UpgradeWaves(inventory, try! Analyzer.analyze(inventory, today: Fixture.today))
+        return try! Analyzer.analyze(inventory, today: Fixture.today).overview.waves
     }
 
     @Test func lowRiskFirstThenUnratedLast() throws {

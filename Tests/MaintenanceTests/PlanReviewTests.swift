@@ -2,14 +2,15 @@ import Analysis
 import Foundation
 import Inventory
 @testable import Maintenance
-import Site
+import Pipeline
 import Testing
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let exampleToday = Day("2026-11-27")!
 
 func example() throws -> (Inventory, Report) {
-    try SiteBuilder.analyze(source: repositoryRoot, today: exampleToday)
+    let analysed = try Pipeline.analyse(source: repositoryRoot, today: exampleToday)
+    return (analysed.inventory, analysed.report)
 }
 
 @Suite struct PlanTests {
@@ -94,8 +95,8 @@ extension ServiceLookup.NotFound: Equatable {
 
 @Suite struct ReviewTests {
     @Test func agendaOfTheExample() throws {
-        let (inventory, _) = try example()
-        let agenda = ReviewAgenda(inventory, today: exampleToday)
+        let (inventory, report) = try example()
+        let agenda = ReviewAgenda(inventory, report)
         #expect(agenda.until == Day("2027-04-15"))
         let text = ReviewMarkdown.render(agenda)
         #expect(text.hasPrefix("# Review of the standard\n\nReview date: **2027-01-15** (in 49 days)."))
@@ -111,8 +112,8 @@ extension ServiceLookup.NotFound: Equatable {
     }
 
     @Test func untilNarrowsTheExceptions() throws {
-        let (inventory, _) = try example()
-        let agenda = ReviewAgenda(inventory, today: exampleToday, until: Day("2027-02-01"))
+        let (inventory, report) = try example()
+        let agenda = ReviewAgenda(inventory, report, until: Day("2027-02-01"))
         #expect(agenda.exceptionsDue.map(\.slug) == ["admin-tool", "storefront-web"])
     }
 }

@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 @testable import Inventory
 @testable import Site
+import DefaultTheme
 import Testing
 
 @Suite struct BuildTests {

@@ -1,13 +1,14 @@
 import Analysis
 import Foundation
 import Inventory
+import Pipeline
 import Site
 import Testing
 
 /// The bundled example tells a story; its findings are that story.
 @Suite struct ExampleStoryTests {
     @Test func findingsMatchTheStory() throws {
-        let (_, report) = try SiteBuilder.analyze(source: repositoryRoot, today: exampleToday)
+        let report = try Pipeline.analyse(source: repositoryRoot, today: exampleToday).report
         let pairs = Set(report.findings.map { "\($0.service ?? "site") \($0.rule.rawValue)" })
         #expect(pairs == [
             // The web service: staging runs a newer runtime and database than production, node 20
@@ -47,7 +48,8 @@ import Testing
 
     /// Every field of the upgrade routine appears in the example, so a newcomer sees each feature.
     @Test func exampleUsesEveryRoutineField() throws {
-        let (inventory, report) = try SiteBuilder.analyze(source: repositoryRoot, today: exampleToday)
+        let analysed = try Pipeline.analyse(source: repositoryRoot, today: exampleToday)
+        let (inventory, report) = (analysed.inventory, analysed.report)
         let services = inventory.services
         #expect(services.contains { $0.rollback?.restoreTested != nil })
         #expect(Set(services.compactMap(\.risk)) == [.low, .medium, .high])
@@ -55,7 +57,7 @@ import Testing
         #expect(services.contains { !$0.signals.isEmpty })
         #expect(services.contains { $0.rollouts.contains { $0.note != nil } })
         #expect(services.contains { $0.blocksUpdates })
-        let waves = UpgradeWaves(inventory, report).waves
+        let waves = report.overview.waves.waves
         let node = try #require(waves.first { $0.component == "node" })
         #expect(node.members.map(\.slug) == ["search-api", "storefront-web"])
         #expect(node.heldBack.map(\.slug) == ["admin-tool"])

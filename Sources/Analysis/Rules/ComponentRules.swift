@@ -4,7 +4,7 @@ import Inventory
 enum ComponentRules {
     static func check(_ service: Service, _ context: RuleContext, into sink: inout FindingSink) {
         var unapprovedReported: Set<String> = []
-        for use in ComponentUse.all(in: service) {
+        for use in service.componentUses {
             let component = use.component
             guard let (approved, standing) = context.standing(of: component.name, component.version) else {
                 if unapprovedReported.insert(component.name).inserted {

@@ -1,14 +1,5 @@
 import Inventory
 
-/// Maps component versions to endoflife.date release cycles.
-public enum EOLLookup {
-    /// The cycle a version belongs to: the one with the most numeric parts that are a prefix
-    /// of the version (`22.11.1` → `22`, `3.12.7` → `3.12`).
-    public static func cycle(for version: String, in product: EOLProduct) -> EOLCycle? {
-        EOLRules.cycle(for: version, in: product)
-    }
-}
-
 /// eol-reached, eol-soon, patch-available: component versions against endoflife.date data.
 enum EOLRules {
     /// The cycle a version belongs to: the one with the most numeric parts that are a prefix
@@ -26,7 +17,7 @@ enum EOLRules {
 
     static func check(_ service: Service, _ inventory: Inventory, _ context: RuleContext, into sink: inout FindingSink) {
         guard !inventory.eol.isEmpty else { return }
-        for use in ComponentUse.all(in: service) {
+        for use in service.componentUses {
             let component = use.component
             guard let product = inventory.eolProduct(for: component.name),
                   let cycle = cycle(for: component.version, in: product) else { continue }

@@ -13,19 +13,15 @@ enum EnvironmentRules {
     }
 
     private static func compare(_ a: Environment, _ b: Environment, of service: Service, into sink: inout FindingSink) {
-        var names: [String] = []
-        for component in service.components + a.components + b.components where !names.contains(component.name) {
-            names.append(component.name)
-        }
-        for name in names {
-            let inA = effective(name, in: a, of: service), inB = effective(name, in: b, of: service)
+        for name in service.componentNames(of: [a, b]) {
+            let inA = service.component(name, in: a), inB = service.component(name, in: b)
             guard inA?.version != inB?.version else { continue }
             let at = b.components.first { $0.name == name } ?? a.components.first { $0.name == name } ?? inA ?? inB!
             sink.add(.envDrift, at: at,
                      "\(name) differs between \(a.name) (\(inA?.version ?? "none")) and \(b.name) (\(inB?.version ?? "none"))",
                      hint: "bring \(a.name) and \(b.name) to the same \(name), or finish the rollout")
         }
-        let baseA = a.baseImage ?? service.baseImage, baseB = b.baseImage ?? service.baseImage
+        let baseA = service.baseImage(in: a), baseB = service.baseImage(in: b)
         if let baseA, let baseB, baseA.value != baseB.value {
             let at = b.baseImage ?? baseA
             sink.add(.envDrift, at: at,
@@ -41,10 +37,6 @@ enum EnvironmentRules {
                      "\(refA.shortForm) is \(short(digestA)) in \(a.name) but \(short(digestB)) in \(b.name)",
                      hint: "the same tag was pushed twice: deploy by digest and give each build its own tag")
         }
-    }
-
-    private static func effective(_ name: String, in environment: Environment, of service: Service) -> ComponentVersion? {
-        environment.components.first { $0.name == name } ?? service.components.first { $0.name == name }
     }
 
     static func short(_ digest: String) -> String { String(digest.prefix(19)) + "…" }

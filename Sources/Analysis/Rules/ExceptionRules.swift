@@ -17,7 +17,7 @@ enum ExceptionRules {
     }
 
     static func check(_ service: Service, _ context: RuleContext, into sink: inout FindingSink) {
-        let uses = ComponentUse.all(in: service)
+        let uses = service.componentUses
         for exception in service.exceptions {
             let name = exception.component.value
             let what = "the exception for \(name)\(exception.version.map { " \($0.value)" } ?? "")"

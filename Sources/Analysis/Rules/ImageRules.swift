@@ -31,10 +31,10 @@ enum ImageRules {
             }
         }
         if let rebuilt = service.rebuilt {
-            let age = context.days(since: rebuilt.value)
-            if age > context.policy.staleImageDays {
+            let age = context.age(of: rebuilt.value, limit: context.policy.staleImageDays)
+            if age.overLimit {
                 sink.add(.imageStale, at: rebuilt,
-                         "the image was rebuilt \(age) days ago (\(rebuilt.value)), over the \(context.policy.staleImageDays) days the policy allows",
+                         "the image was rebuilt \(age.days) days ago (\(rebuilt.value)), over the \(age.limit) days the policy allows",
                          hint: "rebuild the image to pick up base image and security updates")
             }
         } else if let image = service.baseImage {

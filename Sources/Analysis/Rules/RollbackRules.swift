@@ -27,31 +27,33 @@ enum RollbackRules {
                      "the rollback lacks \(missing.joined(separator: ", "))",
                      hint: "fill in \(missing.joined(separator: ", ")) before the next window")
         }
-        let limit = context.policy.rollbackTestDays
-        if let tested = rollback.tested {
-            let age = context.days(since: tested.value)
-            if age > limit {
+        switch context.practice(of: service) {
+        case .practised(let age) where age.overLimit:
+            if let tested = rollback.tested {
                 sink.add(.rollbackUntested, at: tested,
-                         "the rollback was last practised \(age) days ago (\(tested.value)), over the \(limit) days the policy allows",
+                         "the rollback was last practised \(age.days) days ago (\(age.day)), over the \(age.limit) days the policy allows",
                          hint: "practise the rollback in staging and update 'tested'")
             }
-        } else {
+        case .never, .noPlan:
             sink.add(.rollbackUntested, line: rollback.line, column: rollback.column,
                      "the rollback has never been practised (no 'tested' date)",
                      hint: "practise the rollback in staging and record the date in 'tested'")
+        case .practised:
+            break
         }
-        if let backups = rollback.backups {
+        guard let backups = rollback.backups else { return }
+        switch context.restore(of: service) {
+        case .proven(let age) where age.overLimit:
             if let restored = rollback.restoreTested {
-                let age = context.days(since: restored.value)
-                if age > limit {
-                    sink.add(.restoreUntested, at: restored,
-                             "a backup was last restored \(age) days ago (\(restored.value)), over the \(limit) days the policy allows",
-                             hint: "restore a backup into a scratch environment and update 'restore_tested'")
-                }
-            } else {
-                sink.add(.restoreUntested, at: backups, "backups are named (\(backups.value)) but no restore was ever tested",
-                         hint: "restore a backup into a scratch environment and record the date in 'restore_tested'")
+                sink.add(.restoreUntested, at: restored,
+                         "a backup was last restored \(age.days) days ago (\(age.day)), over the \(age.limit) days the policy allows",
+                         hint: "restore a backup into a scratch environment and update 'restore_tested'")
             }
+        case .never:
+            sink.add(.restoreUntested, at: backups, "backups are named (\(backups.value)) but no restore was ever tested",
+                     hint: "restore a backup into a scratch environment and record the date in 'restore_tested'")
+        case .proven, .noBackups:
+            break
         }
     }
 }

@@ -1,6 +1,6 @@
 import Inventory
 
-/// What every rule judges by: the standard, the policy and the day.
+/// What every rule and judgement goes by: the standard, the policy and the day.
 struct RuleContext {
     var standards: Standards
     var policy: Policy
@@ -24,8 +24,7 @@ struct RuleContext {
     func days(since day: Day) -> Int { day.days(until: today) }
 
     /// How a written version stands against the approved one for its component; nil when the
-    /// standard does not name the component. Versions that are not numbers conform only when
-    /// written the same.
+    /// standard does not name the component.
     func standing(of component: String, _ version: String) -> (approved: String, standing: Version.Standing)? {
         guard let approved = approvedVersions[component] else { return nil }
         guard let wanted = approved.version, let actual = Version(version) else {
@@ -33,18 +32,28 @@ struct RuleContext {
         }
         return (approved.text, actual.standing(against: wanted))
     }
-}
 
-/// Every component version a service runs, with where it is set and in which environment
-/// (nil for the service-wide value).
-struct ComponentUse {
-    var component: ComponentVersion
-    var environment: String?
+    /// How `version` stands against `wanted`. Versions that are not numbers conform only when
+    /// written the same.
+    static func standing(of version: String, against wanted: String) -> Version.Standing {
+        guard let actual = Version(version), let target = Version(wanted) else { return version == wanted ? .conforms : .behind }
+        return actual.standing(against: target)
+    }
 
-    var place: String { environment.map { " in \($0)" } ?? "" }
+    /// A date against the days the policy allows.
+    func age(of day: Day, limit: Int) -> Age { Age(day: day, days: days(since: day), limit: limit) }
 
-    static func all(in service: Service) -> [ComponentUse] {
-        service.components.map { ComponentUse(component: $0, environment: nil) }
-            + service.environments.flatMap { env in env.components.map { ComponentUse(component: $0, environment: env.name) } }
+    /// When the service's rollback was last practised.
+    func practice(of service: Service) -> Practice {
+        guard let rollback = service.rollback else { return .noPlan }
+        guard let tested = rollback.tested?.value else { return .never }
+        return .practised(age(of: tested, limit: policy.rollbackTestDays))
+    }
+
+    /// Whether the service's backups were proven by a restore.
+    func restore(of service: Service) -> Restore {
+        guard let rollback = service.rollback, rollback.backups != nil else { return .noBackups }
+        guard let restored = rollback.restoreTested?.value else { return .never }
+        return .proven(age(of: restored, limit: policy.rollbackTestDays))
     }
 }

@@ -1,9 +1,18 @@
 import Foundation
 
+/// Service files parsed by an earlier run, handed back while a file is unchanged (`serve`
+/// keeps one).
+public protocol ServiceFileMemory: Sendable {
+    /// What parsing the file at `path` gave, if the file did not change since.
+    func parsed(at path: String) -> Result<Service, ContentErrors>?
+    /// Keeps what parsing the file at `path` gave.
+    func remember(_ result: Result<Service, ContentErrors>, at path: String)
+}
+
 /// Loads a site's `content/` folder into an `Inventory`, or every problem found in it.
 public enum ContentLoader {
     /// Loads `<source>/content`. Throws `ContentErrors` holding every diagnostic of the run.
-    public static func load(source: URL, cache: ParseCache? = nil) throws(ContentErrors) -> Inventory {
+    public static func load(source: URL, memory: (any ServiceFileMemory)? = nil) throws(ContentErrors) -> Inventory {
         let content = source.appending(path: "content").standardizedFileURL
         var diagnostics: [Diagnostic] = []
         guard FileManager.default.fileExists(atPath: content.path) else {
@@ -33,7 +42,7 @@ public enum ContentLoader {
                                           hint: "create content/standards.md with 'components' and 'images' (see the README)"))
         }
 
-        let parsed = parseServices(listing, cache: cache)
+        let parsed = parseServices(listing, memory: memory)
         var services: [Service] = []
         for result in parsed {
             switch result {
@@ -171,22 +180,17 @@ public enum ContentLoader {
     }
 
     /// Parses the service files on every core; results keep the listing's order.
-    static func parseServices(_ listing: [Listed], cache: ParseCache? = nil) -> [Result<Service, ContentErrors>] {
+    static func parseServices(_ listing: [Listed], memory: (any ServiceFileMemory)? = nil) -> [Result<Service, ContentErrors>] {
         let results = ConcurrentSlots<Result<Service, ContentErrors>>(count: listing.count)
         Workers.forEach(listing.count) { index in
             let file = listing[index]
-            if let cache {
-                let stamp = ParseCache.stamp(of: file.location)
-                if let stamp, let cached = cache.result(for: file.location, stamp: stamp) {
-                    results[index] = cached
-                    return
-                }
-                let result = parseService(slug: file.slug, location: file.location, path: file.path)
-                if let stamp { cache.store(result, for: file.location, stamp: stamp) }
-                results[index] = result
+            if let known = memory?.parsed(at: file.location) {
+                results[index] = known
                 return
             }
-            results[index] = parseService(slug: file.slug, location: file.location, path: file.path)
+            let result = parseService(slug: file.slug, location: file.location, path: file.path)
+            memory?.remember(result, at: file.location)
+            results[index] = result
         }
         return results.all.map { $0! }
     }

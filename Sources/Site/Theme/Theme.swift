@@ -1,4 +1,5 @@
 import Foundation
+import DefaultTheme
 import Inventory
 import Mustache
 

@@ -1,16 +1,14 @@
 /// Turns Markdown links between content files (`../standards.md`, `api.md#rollback`) into
 /// links between the pages built from them, relative to the page that holds the link.
 enum ContentLinks {
-    /// A rewriter for links in `file` (such as `content/services/api.md`), rendered on a page
-    /// `depth` folders below the site root.
-    static func rewriter(from file: String, depth: Int) -> (String) -> String? {
+    /// A rewriter for links in `file` (such as `content/services/api.md`), rendered on `route`.
+    static func rewriter(from file: String, on route: Route) -> (String) -> String? {
         let folder = file.split(separator: "/").dropLast().map(String.init)
-        let up = String(repeating: "../", count: depth)
         return { url in
             guard !url.isEmpty, !url.hasPrefix("/"), !url.hasPrefix("#"), !url.contains("://"), !url.hasPrefix("mailto:") else { return nil }
             let (path, fragment) = split(url)
             guard path.hasSuffix(".md"), let target = resolve(path, from: folder), let page = page(for: target) else { return nil }
-            return up + page + fragment
+            return route.link(to: page) + fragment
         }
     }
 
@@ -34,13 +32,12 @@ enum ContentLinks {
         return parts
     }
 
-    /// The page built from a content file, by its path under the site root.
-    private static func page(for parts: [String]) -> String? {
+    /// The page built from a content file.
+    private static func page(for parts: [String]) -> Route? {
         switch parts {
-        case ["content", "_index.md"]: return "index.html"
-        case ["content", "standards.md"]: return "standards/index.html"
-        case let p where p.count == 3 && p[0] == "content" && p[1] == "services":
-            return "services/\(p[2].dropLast(3).lowercased())/index.html"
+        case ["content", "_index.md"]: return .index
+        case ["content", "standards.md"]: return .standards
+        case let p where p.count == 3 && p[0] == "content" && p[1] == "services": return .service(p[2].dropLast(3).lowercased())
         default: return nil
         }
     }

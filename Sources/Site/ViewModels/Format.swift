@@ -12,6 +12,11 @@ enum Format {
         }
     }
 
+    /// Days left before a date: `12 days left`, `expires today`, `expired 3 days ago`.
+    static func daysLeft(_ days: Int) -> String {
+        days < 0 ? "expired \(-days) days ago" : days == 0 ? "expires today" : "\(days) days left"
+    }
+
     static func duration(minutes: Int) -> String {
         if minutes < 60 { return "\(minutes) min" }
         let rest = minutes % 60
@@ -22,7 +27,6 @@ enum Format {
     static func shortDigest(_ digest: String) -> String {
         digest.count > 19 ? String(digest.prefix(19)) + "…" : digest
     }
-
 
     /// The image's short form (`team/api:1.14.2`), or the text itself if it does not parse
     /// (observed images come from other tools' output).

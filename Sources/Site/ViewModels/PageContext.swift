@@ -22,11 +22,19 @@ struct PageContext: Sendable {
         }
     }
 
+    /// What the analysis judged about a service; every service of the inventory has one.
+    func assessment(of service: Service) -> ServiceAssessment {
+        guard let assessment = report.assessments[service.slug] else {
+            preconditionFailure("the report holds no assessment of \(service.slug)")
+        }
+        return assessment
+    }
+
     /// The frame every page template fills: title, relative root, navigation, stylesheet.
     /// `absolute` gives absolute links from the site's base URL, for pages served at any path
     /// (the 404 page); every other page links relatively.
-    func frame(title: String, depth: Int, section: String, absolute: Bool = false) -> View {
-        var root = depth == 0 ? "" : String(repeating: "../", count: depth)
+    func frame(title: String, route: Route, section: String, absolute: Bool = false) -> View {
+        var root = route.root
         if absolute, let base = inventory.settings.baseURL { root = base.hasSuffix("/") ? base : base + "/" }
         var view: View = [
             "title": title,

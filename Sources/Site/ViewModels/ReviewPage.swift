@@ -4,18 +4,20 @@ import Inventory
 /// `review/index.html`: the agenda for the standard's review, as `shortpath review` prints it.
 enum ReviewPage {
     static func view(_ context: PageContext) -> View {
-        var view = context.frame(title: "Review of the standard", depth: 1, section: "review")
-        let agenda = ReviewAgenda(context.inventory, today: context.report.today)
-        if let review = agenda.review { view["review"] = ReviewTiming.view(review, today: agenda.today) }
+        let route = Route.review
+        var view = context.frame(title: "Review of the standard", route: route, section: "review")
+        let agenda = context.report.overview.agenda
+        if let review = agenda.review { view["review"] = ReviewTiming.view(review) }
         view["until"] = agenda.until.description
         view["since"] = agenda.since.description
-        view["components"] = agenda.progress.components.map { ProgressPage.line($0, what: "\($0.name) \($0.approved)") }
-        view["images"] = agenda.progress.images.map { ProgressPage.line($0, what: "\($0.name) \($0.approved)") }
-        view["exceptions"] = agenda.exceptionsDue.map(ProgressPage.exception)
-        view["stale"] = agenda.staleImages.map(attention)
-        view["untested"] = agenda.untestedRollbacks.map(attention)
-        view["unrestored"] = agenda.unprovenRestores.map(attention)
+        view["components"] = agenda.progress.components.map { ProgressPage.line($0, from: route) }
+        view["images"] = agenda.progress.images.map { ProgressPage.line($0, from: route) }
+        view["exceptions"] = agenda.exceptionsDue.map { ProgressPage.exception($0, from: route) }
+        view["stale"] = agenda.staleImages.map { attention($0, link: route.link(to: .service($0.slug))) }
+        view["untested"] = agenda.untestedRollbacks.map { attention($0, link: route.link(to: .rollback($0.slug))) }
+        view["unrestored"] = agenda.unprovenRestores.map { attention($0, link: route.link(to: .rollback($0.slug))) }
         markLists(&view, ["exceptions", "stale", "untested", "unrestored"])
+        view["progressHref"] = route.link(to: .progress)
         let trend = agenda.trend
         view["rollouts"] = trend.timings.count
         view["median"] = trend.median.map { Format.duration(minutes: $0) } ?? "—"
@@ -28,7 +30,7 @@ enum ReviewPage {
         return view
     }
 
-    static func attention(_ item: ReviewAgenda.Attention) -> View {
-        ["service": item.service, "slug": item.slug, "detail": item.detail]
+    static func attention(_ item: ReviewAgenda.Attention, link: String) -> View {
+        ["service": item.service, "href": link, "detail": item.detail]
     }
 }

@@ -5,8 +5,11 @@ import Inventory
 /// Missing facts are shown as missing, never left out.
 enum RollbackPage {
     static func view(_ service: Service, _ context: PageContext) -> View {
-        var view = context.frame(title: "Roll back \(service.name)", depth: 3, section: "inventory")
+        let route = Route.rollback(service.slug)
+        var view = context.frame(title: "Roll back \(service.name)", route: route, section: "inventory")
         let today = context.report.today
+        let assessment = context.assessment(of: service)
+        view["serviceHref"] = route.link(to: .service(service.slug))
         let current = service.primaryEnvironment
         let rollback = service.rollback
         view["slug"] = service.slug
@@ -31,22 +34,25 @@ enum RollbackPage {
         ]
         for (key, value) in facts { view[key] = value ?? false }
         WatchSection.add(service, to: &view)
-        let limit = context.inventory.settings.policy.rollbackTestDays
-        if let tested = rollback?.tested?.value {
-            let days = tested.days(until: today)
-            view["tested"] = "\(tested) (\(Format.age(days)))"
-            if days > limit { view["testWarning"] = "Last practised \(days) days ago, longer than the \(limit) days the policy allows. Expect surprises." }
-        } else {
+        switch assessment.rollbackPractice {
+        case .practised(let age):
+            view["tested"] = "\(age.day) (\(Format.age(age.days)))"
+            if age.overLimit {
+                view["testWarning"] = "Last practised \(age.days) days ago, longer than the \(age.limit) days the policy allows. Expect surprises."
+            }
+        case .never, .noPlan:
             view["testWarning"] = "This rollback has never been practised. Expect surprises and keep the owner on the line."
         }
         if let restored = rollback?.restoreTested?.value {
-            let days = restored.days(until: today)
-            view["restoreTested"] = "\(restored) (\(Format.age(days)))"
-            if rollback?.backups != nil, days > limit {
-                view["restoreWarning"] = "A backup was last restored \(days) days ago, longer than the \(limit) days the policy allows. Restore one into a scratch environment before relying on it."
-            }
-        } else if rollback?.backups != nil {
+            view["restoreTested"] = "\(restored) (\(Format.age(restored.days(until: today))))"
+        }
+        switch assessment.restore {
+        case .proven(let age) where age.overLimit:
+            view["restoreWarning"] = "A backup was last restored \(age.days) days ago, longer than the \(age.limit) days the policy allows. Restore one into a scratch environment before relying on it."
+        case .never:
             view["restoreWarning"] = "Backups are named but no restore was ever proven. Do not count on them until one has been restored."
+        case .proven, .noBackups:
+            break
         }
         return view
     }

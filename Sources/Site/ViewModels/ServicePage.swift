@@ -9,73 +9,69 @@ import Markdown
 /// findings, rollout timings, and the runbook.
 enum ServicePage {
     static func view(_ service: Service, _ context: PageContext) -> View {
-        var view = context.frame(title: service.name, depth: 2, section: "inventory")
-        view.merge(InventoryPage.row(service, context)) { _, new in new }
+        let route = Route.service(service.slug)
+        let assessment = context.assessment(of: service)
+        var view = context.frame(title: service.name, route: route, section: "inventory")
+        view.merge(InventoryPage.row(service, context, from: route)) { _, new in new }
+        view["rollbackHref"] = route.link(to: .rollback(service.slug))
         view["retired"] = !service.isActive
         view["note"] = service.note
         view["risk"] = service.risk?.rawValue
         view["file"] = service.file
-        view["components"] = service.components.map { component(service, $0, context) }
+        view["components"] = assessment.components.map(component)
         view["environments"] = EnvironmentTable.view(service, observed: context.report.observed[service.slug] ?? [:])
-        view["target"] = target(service, context)
-        view["exceptions"] = service.exceptions.map { exception($0, context) }
+        view["target"] = assessment.target.map(target)
+        view["exceptions"] = assessment.exceptions.map(exception)
         view["findings"] = context.report.findings(for: service.slug).map(finding)
         WatchSection.add(service, to: &view)
         view["rollouts"] = RolloutTimings.view(service)
-        view["lessons"] = RolloutLesson.of(service).map { lesson -> View in
+        view["lessons"] = assessment.lessons.map { lesson -> View in
             ["started": lesson.started.description, "outcome": lesson.outcome, "to": lesson.to ?? false, "note": lesson.note]
         }
         markLists(&view, ["exceptions", "findings", "lessons"])
         let body = service.body.trimmingSpaces
-        view["runbook"] = body.isEmpty ? nil : Markdown.toHTML(service.body, rewriteLink: ContentLinks.rewriter(from: service.file, depth: 2))
+        view["runbook"] = body.isEmpty ? nil : Markdown.toHTML(service.body, rewriteLink: ContentLinks.rewriter(from: service.file, on: route))
         return view
     }
 
-    static func component(_ service: Service, _ component: ComponentVersion, _ context: PageContext) -> View {
-        let approved = context.inventory.standards.approvedVersion(of: component.name)?.version
+    static func component(_ component: ComponentStanding) -> View {
         var view: View = ["name": component.name, "version": component.version]
-        if let approved {
+        if let approved = component.approved, let standing = component.standing {
             view["approved"] = approved
-            let standing = Version(component.version).flatMap { v in Version(approved).map { v.standing(against: $0) } }
-            view["standing"] = standing?.rawValue ?? "unknown"
-            view["conforms"] = standing == .conforms
+            view["standing"] = standing.rawValue
+            view["conforms"] = component.conforms
         } else {
             view["unlisted"] = true
         }
         return view
     }
 
-    static func target(_ service: Service, _ context: PageContext) -> View? {
-        guard let target = service.target else { return nil }
-        let current = service.components
-        let rows: [View] = target.components.map { wanted in
-            let now = current.first { $0.name == wanted.name }?.version
-            let done = now.flatMap { Version($0) }.flatMap { v in Version(wanted.version).map { v.standing(against: $0) != .behind } } ?? false
-            return ["name": wanted.name, "current": now ?? "none", "target": wanted.version, "done": done]
+    static func target(_ target: TargetProgress) -> View {
+        let rows: [View] = target.components.map { step in
+            ["name": step.name, "current": step.current ?? "none", "target": step.target, "done": step.done]
         }
         var view: View = ["components": rows]
-        if let image = target.baseImage?.value {
-            view["imageChange"] = ["current": service.baseImage?.value ?? "none", "target": image,
-                                 "done": service.baseImage?.value == image] as View
+        if let image = target.baseImage {
+            view["imageChange"] = ["current": image.current ?? "none", "target": image.target, "done": image.done] as View
         }
-        if let version = target.version?.value {
-            view["versionChange"] = ["current": service.primaryEnvironment?.version?.value ?? "none", "target": version] as View
+        if let version = target.version {
+            view["versionChange"] = ["current": version.current ?? "none", "target": version.target] as View
         }
         return view
     }
 
-    static func exception(_ exception: ServiceException, _ context: PageContext) -> View {
+    static func exception(_ term: ExceptionTerm) -> View {
+        let exception = term.exception
         var view: View = [
             "component": exception.component.value,
             "version": exception.version?.value ?? "any version",
             "reason": exception.reason ?? "no reason given",
             "approvedBy": exception.approvedBy ?? "nobody named",
         ]
-        if let until = exception.until?.value {
-            let left = context.report.today.days(until: until)
+        if let until = exception.until?.value, let left = term.daysLeft {
             view["until"] = until.description
-            view["expired"] = left < 0
-            view["left"] = left < 0 ? "expired \(-left) days ago" : left == 0 ? "expires today" : "\(left) days left"
+            view["expired"] = term.expired
+            view["left"] = Format.daysLeft(left)
         } else {
             view["left"] = "no end date"
             view["undated"] = true
@@ -142,17 +138,11 @@ enum EnvironmentTable {
                 state.map { "\($0.date?.description ?? "date unknown"), \($0.instances) running, from \($0.source.rawValue)" } ?? "not observed"
             }, title: states.map { $0?.file }, mismatch: states.map { $0 == nil })
         }
-        var names: [String] = service.components.map(\.name)
-        for environment in environments {
-            for component in environment.components where !names.contains(component.name) { names.append(component.name) }
+        for name in service.componentNames {
+            add(name, environments.map { service.component(name, in: $0)?.version })
         }
-        for name in names {
-            add(name, environments.map { env in
-                (env.components.first { $0.name == name } ?? service.components.first { $0.name == name })?.version
-            })
-        }
-        add("base image", environments.map { ($0.baseImage ?? service.baseImage).map(Format.shortImage) },
-            title: environments.map { ($0.baseImage ?? service.baseImage)?.value })
+        add("base image", environments.map { service.baseImage(in: $0).map(Format.shortImage) },
+            title: environments.map { service.baseImage(in: $0)?.value })
         return ["names": environments.map { ["name": $0.name] as View }, "rows": rows,
                 "drift": rows.contains { $0["differs"] as? Bool == true }]
     }

@@ -5,7 +5,8 @@ import Markdown
 /// `findings/index.html`, `standards/index.html` and `404.html`.
 enum SitePages {
     static func findings(_ context: PageContext) -> View {
-        var view = context.frame(title: "Findings", depth: 1, section: "findings")
+        let route = Route.findings
+        var view = context.frame(title: "Findings", route: route, section: "findings")
         let names = Dictionary(context.inventory.services.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
         let groups: [View] = Severity.allCases.compactMap { severity in
             let items = context.report.findings.filter { $0.severity == severity }
@@ -19,7 +20,7 @@ enum SitePages {
                     "count": byRule[rule]!.count,
                     "items": LazyViews(byRule[rule]!) { finding -> View in
                         var item = ServicePage.finding(finding)
-                        item["service"] = finding.service ?? ""
+                        item["serviceHref"] = finding.service.map { route.link(to: .service($0)) } ?? ""
                         item["hasService"] = finding.service != nil
                         item["serviceName"] = finding.service.flatMap { names[$0] } ?? "site"
                         item["where"] = "\(finding.file):\(finding.line):\(finding.column)"
@@ -31,6 +32,7 @@ enum SitePages {
         }
         view["groups"] = groups
         view["none"] = groups.isEmpty
+        view["findingsJSON"] = route.link(to: .findingsJSON)
         view["counts"] = ["errors": context.report.count(.error), "warnings": context.report.count(.warning),
                           "info": context.report.count(.info)] as View
         return view
@@ -38,21 +40,20 @@ enum SitePages {
 
     static func standards(_ context: PageContext) -> View {
         let standards = context.inventory.standards
-        var view = context.frame(title: "Standards", depth: 1, section: "standards")
-        view["components"] = StandardProgress(context.inventory, today: context.report.today).components.map { line -> View in
+        let route = Route.standards
+        var view = context.frame(title: "Standards", route: route, section: "standards")
+        view["components"] = context.report.overview.progress.components.map { line -> View in
             ["name": line.name, "version": line.approved, "using": line.total, "conforming": line.conforming]
         }
         view["images"] = standards.images.map { ["name": $0.value.name, "reference": $0.value.reference] as View }
         view["owner"] = standards.owner
-        if let review = standards.review?.value {
-            view["review"] = ReviewTiming.view(review, today: context.report.today)
-        }
+        if let review = context.report.overview.review { view["review"] = ReviewTiming.view(review) }
         let body = standards.body.trimmingSpaces
-        view["body"] = body.isEmpty ? nil : Markdown.toHTML(standards.body, rewriteLink: ContentLinks.rewriter(from: standards.file, depth: 1))
+        view["body"] = body.isEmpty ? nil : Markdown.toHTML(standards.body, rewriteLink: ContentLinks.rewriter(from: standards.file, on: route))
         return view
     }
 
     static func notFound(_ context: PageContext) -> View {
-        context.frame(title: "Page not found", depth: 0, section: "none", absolute: true)
+        context.frame(title: "Page not found", route: .notFound, section: "none", absolute: true)
     }
 }

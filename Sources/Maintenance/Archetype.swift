@@ -1,4 +1,5 @@
 import Foundation
+import DefaultTheme
 import Mustache
 
 /// The file `shortpath new service` starts from: `<source>/archetypes/service.md` when the site

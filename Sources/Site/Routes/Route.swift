@@ -1,0 +1,66 @@
+/// Every page and data file the site has, and the only place their addresses are known:
+/// the renderer writes each at `path`, serve reports it, content links and templates link to it.
+public enum Route: Hashable, Sendable {
+    /// The pages that show the whole site, in the order they are written (the findings page,
+    /// the longest, first).
+    public enum SitePage: CaseIterable, Sendable {
+        case findings, index, standards, progress, review, notFound
+    }
+
+    /// The data files, in the order they are written.
+    public enum DataFile: CaseIterable, Sendable {
+        case findingsJSON, inventoryJSON, inventoryCSV
+    }
+
+    case site(SitePage)
+    case data(DataFile)
+    case service(String)
+    case rollback(String)
+
+    public static let index = Route.site(.index)
+    public static let findings = Route.site(.findings)
+    public static let standards = Route.site(.standards)
+    public static let progress = Route.site(.progress)
+    public static let review = Route.site(.review)
+    public static let notFound = Route.site(.notFound)
+    public static let findingsJSON = Route.data(.findingsJSON)
+
+    /// Everything that shows the whole site: what a change to any service rewrites.
+    public static let siteWide: [Route] = SitePage.allCases.map(Route.site) + DataFile.allCases.map(Route.data)
+
+    /// One service's pages.
+    public static func pages(of slug: String) -> [Route] { [.service(slug), .rollback(slug)] }
+
+    /// The file under the output folder: `services/api/index.html`.
+    public var path: String {
+        switch self {
+        case .site(.index): "index.html"
+        case .site(.findings): "findings/index.html"
+        case .site(.standards): "standards/index.html"
+        case .site(.progress): "progress/index.html"
+        case .site(.review): "review/index.html"
+        case .site(.notFound): "404.html"
+        case .data(.findingsJSON): "findings.json"
+        case .data(.inventoryJSON): "inventory.json"
+        case .data(.inventoryCSV): "inventory.csv"
+        case .service(let slug): "services/\(slug)/index.html"
+        case .rollback(let slug): "services/\(slug)/rollback/index.html"
+        }
+    }
+
+    /// How many folders below the site root the file sits.
+    public var depth: Int { path.utf8.count { $0 == UInt8(ascii: "/") } }
+
+    /// `../` once per folder: from this page back to the site root.
+    public var root: String { String(repeating: "../", count: depth) }
+
+    /// The shortest relative link from this page to `other`, so the site works under any path
+    /// and from `file://`: `../index.html` from a rollback page to its service's page.
+    public func link(to other: Route) -> String {
+        let from = path.split(separator: "/").dropLast()
+        let to = other.path.split(separator: "/")
+        var shared = 0
+        while shared < from.count, shared < to.count - 1, from[from.startIndex + shared] == to[shared] { shared += 1 }
+        return String(repeating: "../", count: from.count - shared) + to[shared...].joined(separator: "/")
+    }
+}
