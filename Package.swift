@@ -29,8 +29,10 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "Inventory", dependencies: ["CYAML"]),
-        .target(name: "Analysis", dependencies: ["Inventory"]),
+        // Work shared out over the cores; belongs to no stage.
+        .target(name: "Parallel"),
+        .target(name: "Inventory", dependencies: ["CYAML", "Parallel"]),
+        .target(name: "Analysis", dependencies: ["Inventory", "Parallel"]),
         .target(name: "Pipeline", dependencies: ["Inventory", "Analysis"]),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .executableTarget(name: "EmbedTheme"),
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Inventory", "Analysis", "Pipeline", "Markdown", "DefaultTheme",
+                "Inventory", "Analysis", "Pipeline", "Markdown", "DefaultTheme", "Parallel",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

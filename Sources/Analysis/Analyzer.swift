@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Inventory
+import Parallel
 
 /// The analysis of an inventory on a given day: every finding, each service's status, and
 /// every judgement the pages and commands show.

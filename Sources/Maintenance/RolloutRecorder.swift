@@ -69,7 +69,7 @@ public struct RolloutRecorder {
                 let block = entry.fields.enumerated().map { index, field in
                     (index == 0 ? dashPrefix : keyIndent) + "\(field.0): \(field.1)" + lineEnd
                 }
-                lines.insert(contentsOf: block, at: lastContentLine(items, lines: lines))
+                lines.insert(contentsOf: block, at: lastContentLine(items))
             } else if value.isNull, value.scalar == "" {
                 // `rollouts:` with nothing after it.
                 let block = entry.fields.enumerated().map { index, field in (index == 0 ? "  - " : "    ") + "\(field.0): \(field.1)" + lineEnd }
@@ -154,7 +154,7 @@ public struct RolloutRecorder {
     }
 
     /// The index in `lines` after the last line that holds part of the list's entries.
-    static func lastContentLine(_ items: [YAMLNode], lines: [String]) -> Int {
+    static func lastContentLine(_ items: [YAMLNode]) -> Int {
         items.map(\.endLine).max() ?? 0
     }
 

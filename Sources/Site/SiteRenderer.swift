@@ -1,6 +1,7 @@
 import Analysis
 import Dispatch
 import Inventory
+import Parallel
 
 /// Where rendered files go: the swapped output of `build`, or the folder `serve` rewrites in place.
 public protocol PageSink: Sendable {

@@ -3,7 +3,8 @@ import Foundation
 @testable import Site
 import Testing
 
-/// Every kind of bad input SPEC section 6 names, through the real loader, with the exact
+/// Every kind of bad input the product promises to report (README, "Two commands": content
+/// errors read like a compiler's), through the real loader, with the exact
 /// message and position a user sees.
 @Suite struct ErrorCatalogueTests {
     /// Loads a site whose only service file is `api.md` with these bytes.

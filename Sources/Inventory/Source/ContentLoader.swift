@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// Service files parsed by an earlier run, handed back while a file is unchanged (`serve`
 /// keeps one).
