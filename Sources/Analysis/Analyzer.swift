@@ -129,6 +129,7 @@ public enum Analyzer {
             return sink.findings
         }
         ServiceRules.checkOwner(service, into: &sink)
+        ServiceRules.checkProduction(service, into: &sink)
         ComponentRules.check(service, context, into: &sink)
         ExceptionRules.check(service, context, into: &sink)
         ImageRules.check(service, context, into: &sink)

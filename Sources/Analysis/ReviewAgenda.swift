@@ -19,7 +19,8 @@ public struct ReviewAgenda: Sendable {
     public var exceptionsDue: [StandardProgress.ExceptionDue]
     public var staleImages: [Attention]
     public var untestedRollbacks: [Attention]
-    /// Services that name backups but have not restored one within `rollback_test_days`.
+    /// Services whose data cannot be counted on: a data store with no backups, or backups not
+    /// restored within `rollback_test_days`.
     public var unprovenRestores: [Attention]
     public var trend: RolloutTrend
     public var previousTrend: RolloutTrend
@@ -51,9 +52,10 @@ public struct ReviewAgenda: Sendable {
         untestedRollbacks = active.compactMap { service, assessment in
             let detail: String
             switch assessment.rollbackPractice {
-            case .noPlan: detail = "no rollback plan"
+            case _ where service.rollback == nil: detail = "no rollback plan"
             case .never: detail = "never practised"
-            case .practised(let age) where age.overLimit: detail = "last practised \(age.days) days ago (\(age.day))"
+            case .practised(let age, let kind) where age.overLimit:
+                detail = "last \(kind == .drill ? "practised" : "rolled back for real") \(age.days) days ago (\(age.day))"
             case .practised: return nil
             }
             return Attention(slug: service.slug, service: service.name, detail: detail)
@@ -61,7 +63,8 @@ public struct ReviewAgenda: Sendable {
         unprovenRestores = active.compactMap { service, assessment in
             let detail: String
             switch assessment.restore {
-            case .noBackups: return nil
+            case .notNeeded: return nil
+            case .noBackups(let store): detail = "runs \(store), no backups named"
             case .never: detail = "backups named, never restored"
             case .proven(let age) where age.overLimit: detail = "last restored \(age.days) days ago (\(age.day))"
             case .proven: return nil

@@ -50,10 +50,29 @@ public struct ChangePlan {
             plannedDigest = "unknown until built"
         }
         out += row("digest", live?.digest?.value, plannedDigest, code: plannedDigest?.hasPrefix("sha256:") == true)
+        // A component held apart from its wave (a valid exception, or blocks_updates) is not
+        // part of this change.
+        let placings = report.overview.waves.placing(of: service.slug)
+        var runtimeChanges: [String] = []
         for wanted in service.target?.components ?? [] {
-            out += row(wanted.name, service.component(wanted.name)?.version, wanted.version)
+            let now = service.component(wanted.name)?.version
+            if let held = placings.first(where: { $0.wave.component == wanted.name })?.heldBack {
+                out += "| \(wanted.name) | \(now.map(MarkdownText.cell) ?? "—") | \(now.map(MarkdownText.cell) ?? "—") (held apart: \(MarkdownText.cell(held.reason))) |\n"
+                continue
+            }
+            out += row(wanted.name, now, wanted.version)
+            if now != wanted.version { runtimeChanges.append("\(wanted.name) \(now ?? "none") → \(wanted.version)") }
         }
-        if let image = service.target?.baseImage?.value { out += row("base image", service.baseImage?.value, image, code: true) }
+        var baseImageChange: String?
+        if let image = service.target?.baseImage?.value {
+            out += row("base image", service.baseImage?.value, image, code: true)
+            if image != service.baseImage?.value { baseImageChange = "base image → \(image)" }
+        }
+        let newImage = plannedImage != nil && plannedImage != live?.image?.value
+        if !newImage && (!runtimeChanges.isEmpty || baseImageChange != nil) {
+            out += "\n> ⚠ **A new runtime or base image needs a new image**, but the plan deploys the image that runs now"
+            out += " (\(MarkdownText.code(live?.image?.value ?? "none"))). Build one first and plan with `--image`.\n"
+        }
         if let staging, let live, staging.name != live.name {
             out += "\n### \(staging.name) against \(live.name)\n\n"
             let differences = EnvironmentDifferences(service: service, a: live, b: staging).lines
@@ -75,9 +94,21 @@ public struct ChangePlan {
         out += "\n## Rollback\n\n"
         let rollback = service.rollback
         if rollback == nil { out += "> ⚠ **No rollback plan is written down.** Write one before the window.\n\n" }
+        // Rolling back this change means returning to what runs now.
+        out += fact("Roll back to", Self.pinned(live), code: true)
+        if let live, live.digest == nil, live.image?.reference.digest == nil {
+            out += "  - ⚠ No digest is recorded for what runs now: record it before the window, or the rollback deploys whatever the tag points to then.\n"
+        }
+        if let live, let declared = live.digest?.value ?? live.image?.reference.digest,
+           let observed = report.observed[service.slug]?[live.name], observed.digests.contains(where: { $0 != declared }) {
+            out += "  - ⚠ **\(live.name) was observed running \(observed.digests.map(MarkdownText.code).joined(separator: " and "))**"
+            out += " (\(observed.date?.description ?? "date unknown"), \(observed.file)), not the declared digest: find out which build runs before the window.\n"
+        }
         out += fact("Command", rollback?.command?.value, code: true)
-        out += fact("Previous image", rollback?.previousImage?.value ?? live?.image?.value.appending(" (the image running now)"), code: rollback?.previousImage != nil)
-        out += fact("Config to restore", rollback?.config?.value, code: true)
+        out += fact("Config", "keep a copy of the config that runs now (\(live?.version?.value ?? "the current release")) to restore")
+        if let config = rollback?.config?.value {
+            out += "  - The inventory's recipe for the current release: \(MarkdownText.code(config))\n"
+        }
         out += fact("Backups", rollback?.backups?.value, code: true)
         out += fact("Database", rollback?.database?.value)
         out += fact("Health check", rollback?.healthCheck?.value, code: true)
@@ -88,10 +119,8 @@ public struct ChangePlan {
         out += lessons()
 
         out += "\n## Before the window\n\n"
-        let restore = rollback?.restoreTested?.value.description ?? "never"
-        out += "- [ ] Take a backup and restore it into a scratch environment (last restore test: \(restore))\n"
-        let practised = rollback?.tested?.value.description ?? "never"
-        out += "- [ ] Rollback practised recently (last: \(practised))\n"
+        out += "- [ ] Take a backup and restore it into a scratch environment (last restore proven: \(Self.restoreText(assessment?.restore)))\n"
+        out += "- [ ] Rollback practised recently (last: \(Self.practiceText(assessment?.rollbackPractice)))\n"
         out += "- [ ] Dashboards open:\(service.links.isEmpty ? " " + MarkdownText.missing : "")\n"
         for link in service.links { out += "  - [\(link.name)](\(link.url))\n" }
 
@@ -102,8 +131,16 @@ public struct ChangePlan {
 
         var warnings: [String] = []
         let bumpsVersion = plannedVersion != nil && plannedVersion != live?.version?.value
-        if (bumpsVersion || changes.contains(.version)) && changes.contains(.config) {
-            warnings.append("This change mixes a version bump with a config change: if it fails, a rollback must undo both. Ship them in two windows if you can.")
+        var kinds: [String] = []
+        if bumpsVersion || changes.contains(.version) {
+            kinds.append("app version \(live?.version?.value ?? "none") → \(plannedVersion ?? "new")")
+        }
+        if !runtimeChanges.isEmpty { kinds.append("runtime (\(runtimeChanges.joined(separator: ", ")))") }
+        if let baseImageChange { kinds.append(baseImageChange) }
+        if changes.contains(.config) { kinds.append("config") }
+        if changes.contains(.schema) { kinds.append("database schema") }
+        if kinds.count > 1 {
+            warnings.append("This change does \(kinds.count) things at once: \(kinds.joined(separator: "; ")). If it fails, a rollback must undo all of them. Ship them in separate windows if you can.")
         }
         let mixedBefore = service.rollouts.filter { $0.changes.contains(.version) && $0.changes.contains(.config) }
         if !mixedBefore.isEmpty {
@@ -137,14 +174,39 @@ public struct ChangePlan {
                 let before = placing.before
                 out += before.isEmpty
                     ? "; nobody goes before it.\n"
-                    : ". Goes after: " + before.map { "\($0.service) (`\($0.slug)`, \($0.riskText))" }
-                        .joined(separator: ", ") + ".\n"
+                    : ". Goes after: " + before.map { member in
+                        let assessment = report.assessments[member.slug]
+                        return "\(member.service) (`\(member.slug)`, \(member.riskText); rollback practised: "
+                            + "\(Self.practiceText(assessment?.rollbackPractice)); restore proven: \(Self.restoreText(assessment?.restore)))"
+                    }.joined(separator: ", ") + ".\n"
             }
             if !wave.done.isEmpty {
                 out += "  Already on \(wave.approved): " + wave.done.map { "`\($0)`" }.joined(separator: ", ") + ".\n"
             }
         }
         return out
+    }
+
+    /// `image@digest` of what runs in an environment, or the tag alone when no digest is known.
+    static func pinned(_ environment: Environment?) -> String? {
+        guard let image = environment?.image else { return nil }
+        if image.reference.digest != nil { return image.value }
+        return environment?.digest.map { "\(image.value)@\($0.value)" } ?? image.value
+    }
+
+    /// `2026-11-05, 22 days ago`, `never`, or why there is nothing to restore.
+    static func practiceText(_ practice: Practice?) -> String {
+        guard case .practised(let age, let kind)? = practice else { return "never" }
+        return "\(age.day), \(age.days) days ago\(kind == .realRollback ? " (a real rollback)" : "")\(age.overLimit ? ", over the policy's \(age.limit)" : "")"
+    }
+
+    static func restoreText(_ restore: Restore?) -> String {
+        switch restore {
+        case .proven(let age)?: "\(age.day), \(age.days) days ago\(age.overLimit ? ", over the policy's \(age.limit)" : "")"
+        case .noBackups(let store)?: "never; it runs \(store) and names no backups"
+        case .notNeeded?: "no data to restore"
+        case .never?, nil: "never"
+        }
     }
 
     /// The notes of the last rollouts, newest first.

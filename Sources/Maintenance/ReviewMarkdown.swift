@@ -40,7 +40,7 @@ public enum ReviewMarkdown {
 
         out += "\n## Stale images\n\n" + list(agenda.staleImages, none: "Every image was rebuilt within the policy.")
         out += "\n## Rollbacks not practised\n\n" + list(agenda.untestedRollbacks, none: "Every rollback was practised within the policy.")
-        out += "\n## Restores not proven\n\n" + list(agenda.unprovenRestores, none: "Every service that names backups restored one within the policy.")
+        out += "\n## Restores not proven\n\n" + list(agenda.unprovenRestores, none: "Every service that holds data names backups and restored one within the policy.")
 
         out += "\n## Is the path getting shorter?\n\n"
         let trend = agenda.trend, before = agenda.previousTrend

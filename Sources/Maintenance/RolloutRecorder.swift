@@ -14,11 +14,14 @@ public struct RolloutRecorder {
         public var stable: String?
         public var rolledBack: String?
         public var to: String?
+        /// The environment, when not production.
+        public var environment: String?
         public var changes: [Rollout.Change]
         public var note: String?
 
         public init(started: String, stable: String? = nil, rolledBack: String? = nil, to: String? = nil,
-                    changes: [Rollout.Change] = [], note: String? = nil) {
+                    environment: String? = nil, changes: [Rollout.Change] = [], note: String? = nil) {
+            self.environment = environment
             self.started = started
             self.stable = stable
             self.rolledBack = rolledBack
@@ -33,6 +36,7 @@ public struct RolloutRecorder {
             if let stable { fields.append(("stable", stable)) }
             if let rolledBack { fields.append(("rolled_back", rolledBack)) }
             if let to { fields.append(("to", quoted(to))) }
+            if let environment { fields.append(("env", quoted(environment))) }
             if !changes.isEmpty { fields.append(("changes", "[" + changes.map(\.rawValue).joined(separator: ", ") + "]")) }
             if let note { fields.append(("note", quoted(note))) }
             return fields
@@ -93,10 +97,23 @@ public struct RolloutRecorder {
         return (edited, after)
     }
 
-    /// Appends and writes the file atomically (a temporary file beside it, then a rename).
-    public static func record(_ entry: Entry, file url: URL, path: String, slug: String) throws -> Service {
+    /// Appends, updates the environment the rollout shipped to (when given), and writes the
+    /// file atomically (a temporary file beside it, then a rename).
+    public static func record(_ entry: Entry, update: EnvironmentUpdate? = nil, file url: URL, path: String,
+                              slug: String) throws -> (service: Service, notes: [String]) {
         let data = try Data(contentsOf: url)
-        let (text, service) = try append(entry, to: String(decoding: data, as: UTF8.self), path: path, slug: slug)
+        var original = String(decoding: data, as: UTF8.self)
+        var notes: [String] = []
+        if let update {
+            (original, notes) = try update.apply(to: original, path: path, slug: slug)
+        }
+        let (text, service) = try append(entry, to: original, path: path, slug: slug)
+        if let update, let environment = service.environment(update.environment) {
+            let applied = environment.version?.value == update.version
+                && (update.image == nil || environment.image?.value == update.image)
+                && (update.digest == nil || environment.digest?.value == update.digest)
+            guard applied else { throw Failure(message: "\(path): \(update.environment) could not be updated in place; edit it by hand") }
+        }
         let temporary = url.deletingLastPathComponent().appending(path: ".\(url.lastPathComponent).shortpath-tmp")
         try Data(text.utf8).write(to: temporary)
         if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path), let permissions = attributes[.posixPermissions] {
@@ -107,7 +124,7 @@ public struct RolloutRecorder {
             try? FileManager.default.removeItem(at: temporary)
             throw Failure(message: "\(path): cannot replace the file: \(reason)")
         }
-        return service
+        return (service, notes)
     }
 
     /// `recorded ... took 25 min; the median of 4 rollouts is 45 min: 20 min faster.`

@@ -24,8 +24,17 @@ struct Record: ParsableCommand {
     @Option(name: .customLong("rolled-back"), help: ArgumentHelp("When it was rolled back.", valueName: "time"))
     var rolledBack: String?
 
-    @Option(help: "The version rolled out.")
+    @Option(help: "The version rolled out; with --stable it also becomes the environment's version.")
     var to: String?
+
+    @Option(help: ArgumentHelp("The image rolled out (with --stable and --to: the environment's new image).", valueName: "ref"))
+    var image: String?
+
+    @Option(help: ArgumentHelp("The digest that runs now (with --stable and --to: the environment's new digest).", valueName: "sha256:…"))
+    var digest: String?
+
+    @Option(name: .customLong("env"), help: ArgumentHelp("The environment it went to.", valueName: "name"))
+    var environment: String = "production"
 
     @Option(help: "What it changed: version, config, image, schema (comma-separated).")
     var changes: String?
@@ -35,6 +44,9 @@ struct Record: ParsableCommand {
 
     func validate() throws {
         guard (stable == nil) != (rolledBack == nil) else { throw ValidationError("give either --stable or --rolled-back") }
+        if (image != nil || digest != nil) && (to == nil || stable == nil) {
+            throw ValidationError("--image and --digest update the environment of a stable rollout: give them with --to and --stable")
+        }
         for (flag, value) in [("--started", started), ("--stable", stable), ("--rolled-back", rolledBack)] {
             if let value, Moment(value) == nil { throw ValidationError("\(flag) must be a time as YYYY-MM-DDTHH:MM, got '\(value)'") }
         }
@@ -45,10 +57,14 @@ struct Record: ParsableCommand {
         let (inventory, _) = try loadOrExit(source: common.sourceURL, today: today)
         let found = try findOrExit(service, in: inventory)
         let entry = RolloutRecorder.Entry(started: started, stable: stable, rolledBack: rolledBack, to: to,
+                                          environment: environment == "production" ? nil : environment,
                                           changes: try parseChanges(changes), note: note)
-        let updated: Service
+        // A stable rollout changes what runs; a rolled-back one leaves the environment as it was.
+        let update = stable != nil ? to.map { EnvironmentUpdate(environment: environment, version: $0, image: image, digest: digest) } : nil
+        let updated: Service, notes: [String]
         do {
-            updated = try RolloutRecorder.record(entry, file: common.sourceURL.appending(path: found.file), path: found.file, slug: found.slug)
+            (updated, notes) = try RolloutRecorder.record(entry, update: update, file: common.sourceURL.appending(path: found.file),
+                                                          path: found.file, slug: found.slug)
         } catch let errors as ContentErrors {
             throw failWithContentErrors(errors)
         } catch {
@@ -56,5 +72,6 @@ struct Record: ParsableCommand {
             throw ExitCode(2)
         }
         print(RolloutRecorder.summary(of: updated))
+        for note in notes { print("  \(note)") }
     }
 }

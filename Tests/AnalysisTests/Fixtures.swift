@@ -32,11 +32,13 @@ enum Fixture {
             image: registry.example.com/team/api:1.2.0
             digest: \(digestA)
         rollback:
-          previous_image: registry.example.com/team/api:1.1.0
+          previous_image: registry.example.com/team/api:1.1.0@\(digestA)
           command: kubectl rollout undo deployment/api
           health_check: curl -fsS https://api/healthz
           stop_point: 5 minutes of failing checks
           decides: dana
+          backups: s3://backups/api/
+          restore_tested: 2026-11-01
           tested: 2026-10-01
         """
 

@@ -130,7 +130,8 @@ import Testing
 
     @Test func rollbackMissingIncompleteUntested() {
         let none = Fixture.variant([("rollback:", "rollbck_removed:")]).split(separator: "\n").prefix { !$0.hasPrefix("rollbck_removed") }.joined(separator: "\n")
-        #expect(Fixture.rules(none) == [.rollbackMissing])
+        // Without a rollback section, the postgres data has no backups either.
+        #expect(Fixture.rules(none) == [.rollbackMissing, .backupMissing])
         let incomplete = Fixture.report(Fixture.variant([("  stop_point: 5 minutes of failing checks\n", ""), ("  decides: dana\n", "")]))
         #expect(incomplete.findings.map(\.message) == ["the rollback lacks stop_point, decides"])
         let untested = Fixture.rules(Fixture.variant([("  tested: 2026-10-01", "  tested: 2026-01-01")]))
@@ -140,9 +141,74 @@ import Testing
     }
 
     @Test func restoreUntested() {
-        #expect(Fixture.rules(Fixture.variant(adding: "  backups: s3://backups/api/")) == [.restoreUntested])
-        #expect(Fixture.rules(Fixture.variant(adding: "  backups: s3://backups/api/\n  restore_tested: 2026-11-01")).isEmpty)
-        #expect(Fixture.rules(Fixture.variant(adding: "  backups: s3://backups/api/\n  restore_tested: 2025-11-01")) == [.restoreUntested])
+        #expect(Fixture.rules(Fixture.variant([("  restore_tested: 2026-11-01\n", "")])) == [.restoreUntested])
+        #expect(Fixture.rules(Fixture.variant([("restore_tested: 2026-11-01", "restore_tested: 2025-11-01")])) == [.restoreUntested])
+    }
+
+    /// A service that runs a data store names its backups; one that runs none needs none.
+    @Test func backupMissingFollowsTheData() throws {
+        let noBackups = Fixture.variant([("  backups: s3://backups/api/\n  restore_tested: 2026-11-01\n", "")])
+        let report = Fixture.report(noBackups)
+        #expect(report.findings.map(\.rule) == [.backupMissing])
+        #expect(report.findings.first?.message == "postgres 16.4 holds data, but the service names no backups")
+        #expect(report.assessments["api"]?.restore == .noBackups(store: "postgres"))
+        #expect(report.overview.agenda.unprovenRestores.map(\.detail) == ["runs postgres, no backups named"])
+        let noData = Fixture.variant([("  backups: s3://backups/api/\n  restore_tested: 2026-11-01\n", ""), (", postgres: \"16.4\"", "")])
+        #expect(Fixture.rules(noData).isEmpty)
+        var policy = Policy()
+        policy.dataComponents = ["node"]
+        #expect(Fixture.rules(noData, policy: policy) == [.backupMissing])
+    }
+
+    @Test func digestsAllTheWay() throws {
+        let noDigest = Fixture.variant([("    digest: \(Fixture.digestA)\n  staging:", "  staging:")])
+        let report = Fixture.report(noDigest)
+        #expect(report.findings.map(\.rule) == [.digestMissing])
+        #expect(report.findings.first?.line == 10)  // the image line
+        // Staging may run a tag without a digest.
+        #expect(Fixture.rules(Fixture.variant([("    digest: \(Fixture.digestA)\n  rollback:", "  rollback:")])).isEmpty)
+        // A digest in the reference counts.
+        let inReference = Fixture.variant([("    image: registry.example.com/team/api:1.2.0\n    digest: \(Fixture.digestA)\n  staging:",
+                                            "    image: registry.example.com/team/api:1.2.0@\(Fixture.digestA)\n  staging:")])
+        #expect(Fixture.rules(inReference).isEmpty)
+        let tagOnly = Fixture.variant([("previous_image: registry.example.com/team/api:1.1.0@\(Fixture.digestA)", "previous_image: registry.example.com/team/api:1.1.0")])
+        let mutable = Fixture.report(tagOnly)
+        #expect(mutable.findings.map(\.rule) == [.rollbackTargetMutable])
+        #expect(mutable.findings.first?.severity == .warning)
+    }
+
+    @Test func productionMustSayWhatRuns() {
+        let noProduction = Fixture.variant([("  production:", "  canary:")])
+        let report = Fixture.report(noProduction)
+        #expect(report.findings.contains { $0.rule == .productionMissing && $0.severity == .error
+            && $0.message == "API lists no production environment, so nobody can tell what runs" })
+        let noVersion = Fixture.report(Fixture.variant([("  production:\n    version: \"1.2.0\"\n", "  production:\n")]))
+        #expect(noVersion.findings.contains { $0.rule == .productionMissing && $0.message == "production lists no version" })
+    }
+
+    @Test func recordNotAppliedWhenTheLastStableRolloutWentElsewhere() {
+        let rollouts = "rollouts:\n  - started: 2026-10-03T10:00\n    stable: 2026-10-03T10:25\n    to: \"1.3.0\""
+        let report = Fixture.report(Fixture.variant(adding: rollouts))
+        #expect(report.findings.map(\.rule) == [.recordNotApplied])
+        #expect(report.findings.first?.message == "the rollout of 2026-10-03 10:00 went to 1.3.0, but production lists version 1.2.0")
+        #expect(report.findings.first?.line == 28)
+        #expect(Fixture.rules(Fixture.variant(adding: rollouts.replacingOccurrences(of: "1.3.0", with: "1.2.0"))).isEmpty)
+        // A rollback leaves the environment as it was.
+        #expect(Fixture.rules(Fixture.variant(adding: rollouts.replacingOccurrences(of: "stable", with: "rolled_back") + "\n    note: slow")).isEmpty)
+        // Another environment, named.
+        #expect(Fixture.rules(Fixture.variant(adding: rollouts.replacingOccurrences(of: "1.3.0", with: "1.2.0") + "\n    env: staging")).isEmpty)
+    }
+
+    /// A real rollback is practice too.
+    @Test func aRealRollbackCountsAsPractice() {
+        let never = Fixture.variant([("\n  tested: 2026-10-01", "")], adding: "rollouts:\n  - started: 2026-11-10T10:00\n    rolled_back: 2026-11-10T10:30\n    note: bad config")
+        let report = Fixture.report(never)
+        #expect(report.findings.isEmpty)
+        guard case .practised(let age, .realRollback)? = report.assessments["api"]?.rollbackPractice else {
+            Issue.record("not practised: \(String(describing: report.assessments["api"]?.rollbackPractice))")
+            return
+        }
+        #expect(age.day == Day("2026-11-10") && age.days == 17)
     }
 
     @Test func rolloutMixedChange() {
@@ -156,7 +222,7 @@ import Testing
         let report = Fixture.report(Fixture.variant(adding: rolledBack))
         #expect(report.findings.map(\.rule) == [.rolloutUnexplained])
         #expect(report.findings.first?.severity == .info)
-        #expect(report.findings.first?.line == 24)  // the rolled-back rollout's item
+        #expect(report.findings.first?.line == 26)  // the rolled-back rollout's item
         #expect(Fixture.rules(Fixture.variant(adding: rolledBack + "\n    note: the cache was cold")).isEmpty)
         #expect(Fixture.rules(Fixture.variant(adding: rolledBack + "\n    note: \"  \"")) == [.rolloutUnexplained])
         let stable = rolledBack.replacingOccurrences(of: "rolled_back", with: "stable")

@@ -59,8 +59,13 @@ let cleanService = """
     name: API
     owner: dana
     components: { node: "22.1.0" }
+    environments:
+      production:
+        version: "1.1.0"
+        image: registry.example.com/api:1.1.0
+        digest: sha256:1111111111111111111111111111111111111111111111111111111111111111
     rollback:
-      previous_image: registry.example.com/api:1.0.0
+      previous_image: registry.example.com/api:1.0.0@sha256:0000000000000000000000000000000000000000000000000000000000000000
       command: kubectl rollout undo deployment/api
       health_check: curl -fsS https://api/healthz
       stop_point: 5 minutes of failures
@@ -76,7 +81,7 @@ let cleanService = """
         let run = try shortpath(["check"] + example)
         #expect(run.status == 1)
         #expect(run.stdout.contains("content/services/order-worker.md:2:1: error: Order worker has no rollback facts [rollback-missing]\n  hint: "))
-        #expect(run.stdout.hasSuffix("7 errors, 19 warnings, 11 info; 1 of 5 active services on the standard path\n"))
+        #expect(run.stdout.hasSuffix("7 errors, 23 warnings, 11 info; 1 of 5 active services on the standard path\n"))
     }
 
     /// The example with every service copied 40 times (200 services, 400 service pages), built
@@ -120,7 +125,7 @@ let cleanService = """
         #expect(object["schema"] as? Int == 1)
         #expect(object["today"] as? String == "2026-11-27")
         let findings = try #require(object["findings"] as? [[String: Any]])
-        #expect(findings.count == 37)
+        #expect(findings.count == 41)
         #expect(Set(findings[0].keys) == ["rule", "severity", "service", "file", "line", "column", "message", "hint"])
         #expect(run.stdout.contains("{\n      \"rule\": \"observed-unlisted\",\n      \"severity\": \"warning\",\n      \"service\": null,\n      \"file\""))
     }
@@ -131,15 +136,15 @@ let cleanService = """
         let parser = XMLParser(data: Data(run.stdout.utf8))
         parser.delegate = delegate
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
-        #expect(delegate.testcases == 29)
-        #expect(delegate.failures == 22)
+        #expect(delegate.testcases == 33)
+        #expect(delegate.failures == 26)
         #expect(delegate.classnames.contains("edge-proxy"))
     }
 
     @Test func checkGitLabCodeQuality() throws {
         let run = try shortpath(["check", "--format", "gitlab"] + example)
         let issues = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-        #expect(issues.count == 37)
+        #expect(issues.count == 41)
         let first = issues[1]
         #expect(first["check_name"] as? String == "image-mutable-tag")
         #expect(first["severity"] as? String == "minor")
@@ -322,9 +327,17 @@ extension String {
         let run = try shortpath(["record", "edge-proxy", "--started", "2026-11-27T10:00", "--stable", "2026-11-27T10:12",
                                  "--to", "3.2.2", "--changes", "version", "--source", scratch.url.path, "--today", "2026-11-27"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "recorded in content/services/edge-proxy.md: started 2026-11-27 10:00, stable at 2026-11-27 10:12, took 12 min; the median of the 2 before is 10 min: 2 min slower\n")
+        #expect(run.stdout == """
+            recorded in content/services/edge-proxy.md: started 2026-11-27 10:00, stable at 2026-11-27 10:12, took 12 min; the median of the 2 before is 10 min: 2 min slower
+              production version: 3.2.1 → 3.2.2
+              production image stays registry.example.com/team/edge:3.2.1: pass --image (and --digest) when the image changed
+
+            """)
         let after = try String(contentsOf: file, encoding: .utf8)
-        #expect(after == before.replacingOccurrences(of: "    changes: [image]\n---", with: "    changes: [image]\n  - started: 2026-11-27T10:00\n    stable: 2026-11-27T10:12\n    to: \"3.2.2\"\n    changes: [version]\n---"))
+        // The rollout is appended, and production runs the version it went to.
+        #expect(after == before
+            .replacingOccurrences(of: "  production:\n    version: \"3.2.1\"", with: "  production:\n    version: \"3.2.2\"")
+            .replacingOccurrences(of: "    changes: [image]\n---", with: "    changes: [image]\n  - started: 2026-11-27T10:00\n    stable: 2026-11-27T10:12\n    to: \"3.2.2\"\n    changes: [version]\n---"))
         let both = try shortpath(["record", "edge-proxy", "--started", "2026-11-27T10:00", "--source", scratch.url.path])
         #expect(both.status == 2)
         #expect(both.stderr.contains("give either --stable or --rolled-back"))

@@ -15,13 +15,19 @@ import Testing
             // is past its end of life, and production runs a digest the inventory does not show.
             "storefront-web component-behind", "storefront-web env-drift", "storefront-web rollout-mixed-change",
             "storefront-web eol-reached", "storefront-web observed-mismatch", "storefront-web patch-available",
+            // Its tags are known to be pushed again, yet it rolls back to a bare tag.
+            "storefront-web rollback-target-mutable",
             // The worker: on an older base image, never written a rollback, same tag pushed twice.
             "order-worker rollback-missing", "order-worker image-unapproved", "order-worker image-stale",
             "order-worker component-behind", "order-worker digest-drift", "order-worker env-drift", "order-worker patch-available",
+            // It runs postgres for payments and names no backups.
+            "order-worker backup-missing",
             // The admin tool: an old custom image nobody rebuilds, and an exception that ran out.
             "admin-tool exception-expired", "admin-tool component-behind", "admin-tool image-mutable-tag",
             "admin-tool image-unapproved", "admin-tool image-stale", "admin-tool rollback-incomplete",
             "admin-tool rollback-untested", "admin-tool eol-reached", "admin-tool patch-available",
+            // Nobody can tell which build of its tag runs, or which one it would roll back to.
+            "admin-tool digest-missing", "admin-tool rollback-target-mutable",
             // The search API: first in the node wave, but its restore test is old, it lags on postgres
             // with no exception, and one rollout was rolled back without a word why.
             "search-api component-behind", "search-api eol-reached", "search-api patch-available",

@@ -36,32 +36,41 @@ public struct Age: Sendable, Equatable {
     public var overLimit: Bool { days > limit }
 }
 
-/// When the rollback was last practised.
+/// When the rollback was last practised: a drill (`rollback.tested`) or a recorded rollout
+/// that ended in a rollback, whichever came last.
 public enum Practice: Sendable, Equatable {
-    /// No rollback facts at all.
-    case noPlan
-    case never
-    case practised(Age)
+    public enum Kind: Sendable, Equatable {
+        /// `rollback.tested`.
+        case drill
+        /// A recorded rollout that was rolled back.
+        case realRollback
+    }
 
-    /// No plan, never practised, or longer ago than the policy allows.
+    case never
+    case practised(Age, Kind)
+
+    /// Never practised, or longer ago than the policy allows.
     public var needsPractice: Bool {
-        if case .practised(let age) = self { return age.overLimit }
+        if case .practised(let age, _) = self { return age.overLimit }
         return true
     }
 }
 
-/// Whether the service's backups were proven by a restore.
+/// Whether the service's data can come back: its backups, proven by a restore.
 public enum Restore: Sendable, Equatable {
-    /// No backups named, so there is nothing to restore.
-    case noBackups
+    /// No backups named and no data store run: nothing to restore.
+    case notNeeded
+    /// The service runs a data store (`store`) and names no backups.
+    case noBackups(store: String)
+    /// Backups named, never restored.
     case never
     case proven(Age)
 
-    /// Backups named but never restored, or longer ago than the policy allows.
+    /// No backups of a data store, never restored, or longer ago than the policy allows.
     public var needsProof: Bool {
         switch self {
-        case .noBackups: false
-        case .never: true
+        case .notNeeded: false
+        case .noBackups, .never: true
         case .proven(let age): age.overLimit
         }
     }

@@ -1,6 +1,6 @@
 import Inventory
 
-/// image-unapproved, image-mutable-tag, image-stale.
+/// image-unapproved, image-mutable-tag, digest-missing, image-stale.
 enum ImageRules {
     static func check(_ service: Service, _ context: RuleContext, into sink: inout FindingSink) {
         var baseImages: [(ImageField, String)] = service.baseImage.map { [($0, "")] } ?? []
@@ -23,11 +23,15 @@ enum ImageRules {
             }
         }
         for environment in service.environments {
-            guard let image = environment.image else { continue }
-            if image.reference.isMutable && environment.digest == nil {
+            guard let image = environment.image, environment.digest == nil, image.reference.digest == nil else { continue }
+            if image.reference.isMutable {
                 sink.add(.imageMutableTag, at: image,
                          "image \(image.value) in \(environment.name) has \(image.reference.tag == nil ? "no tag" : "the tag 'latest'") and no digest",
                          hint: "deploy a version tag, or record the digest that runs")
+            } else if environment.name == "production" {
+                sink.add(.digestMissing, at: image,
+                         "image \(image.value) in production has no digest, so nobody can tell which build of the tag runs",
+                         hint: "add 'digest: sha256:…' with the digest that runs (kubectl get pods -o jsonpath='{..imageID}')")
             }
         }
         if let rebuilt = service.rebuilt {

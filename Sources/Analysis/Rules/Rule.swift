@@ -6,6 +6,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case imageUnapproved = "image-unapproved"
     case imageMutableTag = "image-mutable-tag"
     case imageStale = "image-stale"
+    case digestMissing = "digest-missing"
+    case productionMissing = "production-missing"
     case envDrift = "env-drift"
     case digestDrift = "digest-drift"
     case exceptionExpired = "exception-expired"
@@ -14,6 +16,9 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case rollbackMissing = "rollback-missing"
     case rollbackIncomplete = "rollback-incomplete"
     case rollbackUntested = "rollback-untested"
+    case rollbackTargetMutable = "rollback-target-mutable"
+    case backupMissing = "backup-missing"
+    case recordNotApplied = "record-not-applied"
     case rolloutMixedChange = "rollout-mixed-change"
     case rolloutUnexplained = "rollout-unexplained"
     case restoreUntested = "restore-untested"
@@ -29,7 +34,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
 
     public var defaultSeverity: Severity {
         switch self {
-        case .digestDrift, .exceptionExpired, .rollbackMissing, .ownerMissing, .observedMismatch, .eolReached: .error
+        case .digestDrift, .exceptionExpired, .rollbackMissing, .ownerMissing, .observedMismatch, .eolReached, .productionMissing: .error
         case .componentUnapproved, .exceptionUnused, .rolloutMixedChange, .rolloutUnexplained, .observedMissing, .patchAvailable: .info
         default: .warning
         }
@@ -44,6 +49,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
         case .imageUnapproved: "unapproved image"
         case .imageMutableTag: "mutable tag"
         case .imageStale: "stale image"
+        case .digestMissing: "no digest"
+        case .productionMissing: "production unknown"
         case .envDrift: "environments drift"
         case .digestDrift: "digest drift"
         case .exceptionExpired: "expired exception"
@@ -52,6 +59,9 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
         case .rollbackMissing: "no rollback plan"
         case .rollbackIncomplete: "rollback incomplete"
         case .rollbackUntested: "rollback untested"
+        case .rollbackTargetMutable: "rollback by tag"
+        case .backupMissing: "no backups"
+        case .recordNotApplied: "record not applied"
         case .rolloutMixedChange: "mixed rollout"
         case .rolloutUnexplained: "unexplained rollback"
         case .restoreUntested: "restore untested"

@@ -43,17 +43,31 @@ struct RuleContext {
     /// A date against the days the policy allows.
     func age(of day: Day, limit: Int) -> Age { Age(day: day, days: days(since: day), limit: limit) }
 
-    /// When the service's rollback was last practised.
+    /// When the service's rollback was last practised: a drill, or a real rollback.
     func practice(of service: Service) -> Practice {
-        guard let rollback = service.rollback else { return .noPlan }
-        guard let tested = rollback.tested?.value else { return .never }
-        return .practised(age(of: tested, limit: policy.rollbackTestDays))
+        let drill = service.rollback?.tested?.value
+        let real = service.rollouts.filter(\.rolledBack).compactMap { $0.ended?.day }.max()
+        switch (drill, real) {
+        case (nil, nil): return .never
+        case (let day?, nil): return .practised(age(of: day, limit: policy.rollbackTestDays), .drill)
+        case (nil, let day?): return .practised(age(of: day, limit: policy.rollbackTestDays), .realRollback)
+        case (let d?, let r?):
+            return r > d ? .practised(age(of: r, limit: policy.rollbackTestDays), .realRollback)
+                         : .practised(age(of: d, limit: policy.rollbackTestDays), .drill)
+        }
     }
 
-    /// Whether the service's backups were proven by a restore.
+    /// Whether the service's data can come back.
     func restore(of service: Service) -> Restore {
-        guard let rollback = service.rollback, rollback.backups != nil else { return .noBackups }
+        guard let rollback = service.rollback, rollback.backups != nil else {
+            return dataStore(of: service).map { .noBackups(store: $0.component.name) } ?? .notNeeded
+        }
         guard let restored = rollback.restoreTested?.value else { return .never }
         return .proven(age(of: restored, limit: policy.rollbackTestDays))
+    }
+
+    /// The first data store the service runs (a component `policy.data_components` names).
+    func dataStore(of service: Service) -> ComponentUse? {
+        service.componentUses.first { policy.dataComponents.contains($0.component.name) }
     }
 }

@@ -1,7 +1,20 @@
 import Inventory
 
-/// owner-missing, retired-still-deployed and standards-review-due.
+/// owner-missing, production-missing, retired-still-deployed and standards-review-due.
 enum ServiceRules {
+    /// An active service must say what runs in production: the version and the image.
+    static func checkProduction(_ service: Service, into sink: inout FindingSink) {
+        guard let production = service.production else {
+            sink.add(.productionMissing, "\(service.name) lists no production environment, so nobody can tell what runs",
+                     hint: "add environments.production with the version, image and digest that run")
+            return
+        }
+        let missing = [production.version == nil ? "version" : nil, production.image == nil ? "image" : nil].compactMap { $0 }
+        guard !missing.isEmpty else { return }
+        sink.add(.productionMissing, at: production, "production lists no \(missing.joined(separator: " and "))",
+                 hint: "write the \(missing.joined(separator: " and ")) that run in production (and the digest)")
+    }
+
     static func checkOwner(_ service: Service, into sink: inout FindingSink) {
         if service.owner == nil {
             sink.add(.ownerMissing, "\(service.name) has no owner", hint: "add 'owner:' naming who decides on updates")

@@ -22,6 +22,8 @@ public protocol SourcePositioned {
 
 extension Located: SourcePositioned {}
 extension ComponentVersion: SourcePositioned {}
+extension Rollback: SourcePositioned {}
+extension Environment: SourcePositioned {}
 
 /// An image reference as written, where it was written, and parsed once when the file is
 /// read: rules and pages use `reference` instead of parsing the text again.

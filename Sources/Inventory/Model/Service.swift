@@ -42,6 +42,11 @@ public struct Service: Sendable {
     public var primaryEnvironment: Environment? {
         environments.first { $0.name == "production" } ?? environments.first
     }
+
+    /// The environment called `production`, if the service lists one.
+    public var production: Environment? { environments.first { $0.name == "production" } }
+
+    public func environment(_ name: String) -> Environment? { environments.first { $0.name == name } }
 }
 
 public struct Environment: Sendable {
@@ -131,6 +136,11 @@ public struct Rollout: Sendable {
     public var started: Moment
     public var outcome: Outcome
     public var to: String?
+    /// Where `to` is written, for findings about it.
+    public var toLine: Int?
+    public var toColumn: Int?
+    /// The environment the rollout went to (`env`); nil for production.
+    public var environment: String?
     public var changes: [Change]
     public var note: String?
 
@@ -143,6 +153,14 @@ public struct Rollout: Sendable {
         self.to = to
         self.changes = changes
         self.note = note
+    }
+
+    /// The day it ended, stable or rolled back; nil while open.
+    public var ended: Moment? {
+        switch outcome {
+        case .stable(let end), .rolledBack(let end): end
+        case .open: nil
+        }
     }
 
     public var rolledBack: Bool {

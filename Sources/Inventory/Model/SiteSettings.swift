@@ -25,6 +25,9 @@ public struct Policy: Sendable {
     public var rollbackTestDays = 90
     public var eolWarningDays = 90
     public var exceptionMaxDays = 180
+    /// Components that hold data: a service running one must name its backups.
+    public var dataComponents = Policy.defaultDataComponents
+    public static let defaultDataComponents = ["postgres", "mysql", "mariadb", "mongodb", "redis"]
     /// Rule id → `error`, `warning`, `info` or `off`, checked against the known rules by Analysis.
     public var severity: [String: Located<String>] = [:]
 

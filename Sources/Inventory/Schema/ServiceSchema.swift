@@ -7,7 +7,7 @@ enum ServiceSchema {
     static let exceptionKeys = ["component", "version", "reason", "approved_by", "approved", "until"]
     static let rollbackKeys = ["previous_image", "command", "config", "health_check", "stop_point", "backups",
                                "database", "decides", "tested", "restore_tested"]
-    static let rolloutKeys = ["started", "stable", "rolled_back", "to", "changes", "note"]
+    static let rolloutKeys = ["started", "stable", "rolled_back", "to", "env", "changes", "note"]
 
     static func decode(_ root: YAMLNode?, slug: String, file: String, body: String, reader r: SchemaReader) -> Service? {
         var service = Service(slug: slug, file: file, line: root?.line ?? 1, name: slug)
@@ -142,7 +142,10 @@ enum ServiceSchema {
                 }
             }
         }
-        return Rollout(line: node.line, column: node.column, started: started, outcome: outcome,
-                       to: r.text(fields["to"]), changes: changes, note: r.text(fields["note"]))
+        var rollout = Rollout(line: node.line, column: node.column, started: started, outcome: outcome,
+                              to: r.text(fields["to"]), changes: changes, note: r.text(fields["note"]))
+        rollout.environment = r.text(fields["env"])
+        if let to = fields["to"] { rollout.toLine = to.value.line; rollout.toColumn = to.value.column }
+        return rollout
     }
 }

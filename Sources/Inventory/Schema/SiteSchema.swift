@@ -1,6 +1,6 @@
 enum SettingsSchema {
     static let keys = ["title", "base_url", "theme", "policy"]
-    static let policyKeys = ["stale_image_days", "rollback_test_days", "eol_warning_days", "exception_max_days", "severity"]
+    static let policyKeys = ["stale_image_days", "rollback_test_days", "eol_warning_days", "exception_max_days", "data_components", "severity"]
 
     static func decode(_ root: YAMLNode?, file: String, body: String, reader r: SchemaReader) -> SiteSettings {
         var settings = SiteSettings(file: file, intro: body)
@@ -20,6 +20,7 @@ enum SettingsSchema {
             if let v = r.int(policy["rollback_test_days"], range: days) { settings.policy.rollbackTestDays = v }
             if let v = r.int(policy["eol_warning_days"], range: days) { settings.policy.eolWarningDays = v }
             if let v = r.int(policy["exception_max_days"], range: days) { settings.policy.exceptionMaxDays = v }
+            if let pair = policy["data_components"] { settings.policy.dataComponents = r.strings(pair) }
             if let severity = policy["severity"] {
                 for entry in r.entries(severity.value, what: "'severity'") {
                     guard let rule = entry.key.scalar, let level = r.string(entry) else { continue }

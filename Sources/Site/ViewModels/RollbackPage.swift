@@ -35,12 +35,12 @@ enum RollbackPage {
         for (key, value) in facts { view[key] = value ?? false }
         WatchSection.add(service, to: &view)
         switch assessment.rollbackPractice {
-        case .practised(let age):
-            view["tested"] = "\(age.day) (\(Format.age(age.days)))"
+        case .practised(let age, let kind):
+            view["tested"] = "\(age.day) (\(Format.age(age.days))\(kind == .realRollback ? ", a real rollback" : ""))"
             if age.overLimit {
                 view["testWarning"] = "Last practised \(age.days) days ago, longer than the \(age.limit) days the policy allows. Expect surprises."
             }
-        case .never, .noPlan:
+        case .never:
             view["testWarning"] = "This rollback has never been practised. Expect surprises and keep the owner on the line."
         }
         if let restored = rollback?.restoreTested?.value {
@@ -51,7 +51,9 @@ enum RollbackPage {
             view["restoreWarning"] = "A backup was last restored \(age.days) days ago, longer than the \(age.limit) days the policy allows. Restore one into a scratch environment before relying on it."
         case .never:
             view["restoreWarning"] = "Backups are named but no restore was ever proven. Do not count on them until one has been restored."
-        case .proven, .noBackups:
+        case .noBackups(let store):
+            view["restoreWarning"] = "This service runs \(store) and names no backups. If the data is lost, nothing written here brings it back."
+        case .proven, .notNeeded:
             break
         }
         return view
