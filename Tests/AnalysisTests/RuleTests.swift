@@ -166,7 +166,7 @@ import Testing
         #expect(report.findings.map(\.rule) == [.digestMissing])
         #expect(report.findings.first?.line == 10)  // the image line
         // Staging may run a tag without a digest.
-        #expect(Fixture.rules(Fixture.variant([("    digest: \(Fixture.digestA)\n  rollback:", "  rollback:")])).isEmpty)
+        #expect(Fixture.rules(Fixture.variant([("    digest: \(Fixture.digestA)\nrollback:", "rollback:")])).isEmpty)
         // A digest in the reference counts.
         let inReference = Fixture.variant([("    image: registry.example.com/team/api:1.2.0\n    digest: \(Fixture.digestA)\n  staging:",
                                             "    image: registry.example.com/team/api:1.2.0@\(Fixture.digestA)\n  staging:")])
