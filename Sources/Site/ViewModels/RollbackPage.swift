@@ -1,7 +1,9 @@
 import Analysis
 import Inventory
+import Markdown
 
-/// `services/<slug>/rollback/index.html`: the one printable page for 2 a.m.
+/// `services/<slug>/rollback/index.html`: the one printable page for 2 a.m., a numbered
+/// procedure in the order a person acts: decide, roll back, restore config, data, check.
 /// Missing facts are shown as missing, never left out.
 enum RollbackPage {
     static func view(_ service: Service, _ context: PageContext) -> View {
@@ -9,20 +11,20 @@ enum RollbackPage {
         var view = context.frame(title: "Roll back \(service.name)", route: route, section: "inventory")
         let today = context.report.today
         let assessment = context.assessment(of: service)
-        view["serviceHref"] = route.link(to: .service(service.slug))
-        let current = service.primaryEnvironment
+        let current = service.production ?? service.primaryEnvironment
         let rollback = service.rollback
+        view["serviceHref"] = route.link(to: .service(service.slug))
         view["slug"] = service.slug
         view["name"] = service.name
         view["hasPlan"] = rollback != nil
         view["environment"] = current?.name ?? "production"
+        let declared = current?.digest?.value ?? current?.image?.reference.digest
         // One key per fact, false when missing, so the template shows each fact or "missing".
         let facts: [String: String?] = [
             "currentVersion": current?.version?.value,
             "image": current?.image?.value,
-            "digest": current?.digest?.value,
+            "digest": declared,
             "deployed": current?.deployed.map { "\($0.value) (\(Format.age($0.value.days(until: today))))" },
-            "target": targetText(service),
             "command": rollback?.command?.value,
             "previousImage": rollback?.previousImage?.value,
             "config": rollback?.config?.value,
@@ -33,7 +35,27 @@ enum RollbackPage {
             "decides": rollback?.decides?.value ?? service.owner.map { "\($0.value) (owner; no 'decides' given)" },
         ]
         for (key, value) in facts { view[key] = value ?? false }
+        // What runs against what the inventory declares: both, when they differ.
+        view["observedDigest"] = false
+        if let current, let state = context.report.observed[service.slug]?[current.name], let declared,
+           state.digests.contains(where: { $0 != declared }) {
+            view["observedDigest"] = [
+                "digests": state.digests.joined(separator: ", "),
+                "when": state.date?.description ?? "date unknown",
+                "file": state.file,
+            ] as View
+        }
+        view["targetUnpinned"] = rollback?.previousImage.map { $0.reference.digest == nil } ?? false
+        view["lessons"] = assessment.lessons.map { lesson -> View in
+            ["started": lesson.started.description, "outcome": lesson.outcome, "to": lesson.to ?? false, "note": lesson.note]
+        }
+        markLists(&view, ["lessons"])
+        view["runbookRollback"] = RunbookSection.rollback(in: service.body).map {
+            Markdown.toHTML($0, rewriteLink: ContentLinks.rewriter(from: service.file, on: route))
+        } ?? false
         WatchSection.add(service, to: &view)
+        // The stop point is step 1 here; the watch section does not repeat it.
+        view["watchInProcedure"] = true
         switch assessment.rollbackPractice {
         case .practised(let age, let kind):
             view["tested"] = "\(age.day) (\(Format.age(age.days))\(kind == .realRollback ? ", a real rollback" : ""))"
@@ -57,13 +79,5 @@ enum RollbackPage {
             break
         }
         return view
-    }
-
-    static func targetText(_ service: Service) -> String? {
-        guard let target = service.target else { return nil }
-        var parts = target.components.map { "\($0.name) \($0.version)" }
-        if let version = target.version?.value { parts.insert("version \(version)", at: 0) }
-        if let image = target.baseImage { parts.append("base image \(Format.shortImage(image))") }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 }
