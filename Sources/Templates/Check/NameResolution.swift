@@ -90,6 +90,8 @@ extension Compiler {
             return "'\(name)' is a flag, not text: test it with {{#\(name)}}…{{/\(name)}}"
         case (_, .list):
             return "'\(name)' is a list, not text: repeat a section over it with {{#\(name)}}…{{/\(name)}}"
+        case (_, .record(let shape)) where name == ".":
+            return "'.' is \(shape.description) here, not text: use one of its names"
         case (_, .record):
             return "'\(name)' is a record, not text: open a section over it with {{#\(name)}}…{{/\(name)}} and use its names"
         case (_, .optional):

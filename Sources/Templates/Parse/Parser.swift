@@ -4,8 +4,9 @@ struct Parser {
     private let source: [UInt8]
     private var nodes: [Node] = []
     private var issues: [ParseIssue] = []
-    /// Open sections, parents and blocks: their node and the item that opened them.
-    private var open: [(node: Int, item: Item, tag: Tag)] = []
+    /// Open sections, parents and blocks: their node (none when the tag was in error) and the
+    /// item that opened them.
+    private var open: [(node: Int?, item: Item, tag: Tag)] = []
 
     static func parse(name: String, path: String, source: [UInt8]) -> Result<Template, TemplateErrors> {
         var scanner = Scanner(source)
@@ -45,13 +46,15 @@ struct Parser {
             guard let name = name(tag) else { return }
             node.kind = .variable(name, escaped: tag.kind == .variable)
         case .section, .inverted:
-            guard let name = name(tag) else { return }
+            let name = name(tag)
+            open.append((name == nil ? nil : nodes.count, item, tag))
+            guard let name else { return }
             node.kind = .section(name, inverted: tag.kind == .inverted, end: 0)
-            open.append((nodes.count, item, tag))
         case .partial, .parent, .block:
-            guard let name = templateName(tag) else { return }
+            let name = templateName(tag)
+            if tag.kind != .partial { open.append((name == nil ? nil : nodes.count, item, tag)) }
+            guard let name else { return }
             node.kind = tag.kind == .partial ? .partial(name) : tag.kind == .parent ? .parent(name, end: 0) : .block(name, end: 0)
-            if tag.kind != .partial { open.append((nodes.count, item, tag)) }
         case .close:
             close(tag, item)
             return
@@ -69,6 +72,7 @@ struct Parser {
         if openTag.content != tag.content {
             issue(tag.position, "{{/\(tag.content)}} does not close the open section '\(openTag.content)' (line \(openTag.position.line))")
         }
+        guard let index else { return }
         let end = nodes.count
         switch nodes[index].kind {
         case .section(let name, let inverted, _): nodes[index].kind = .section(name, inverted: inverted, end: end)
