@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         // Shortpath's own Mustache: templates compiled once, names resolved to slots, bytes out.
         .target(name: "Templates"),
+        // `scripts/bench-templates`: instructions per rendered tag, under callgrind.
+        .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"]),
         .executableTarget(name: "EmbedTheme"),
         .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
         // The files of themes/default, compiled in.

@@ -12,6 +12,8 @@ struct Compiler {
     let broken: Set<String>
     var program = Program()
     var errors: [TemplateError] = []
+    /// Each unit's ops, compiled one by one, then put in `program`.
+    private var units: [[Op]] = []
     private var memo: [UnitKey: Int32] = [:]
     /// Units being compiled, innermost last, without their frames.
     private var active: [UnitKey] = []
@@ -32,6 +34,7 @@ struct Compiler {
         var scope = Scope()
         if let root { scope.frames = [.record(root)] }
         _ = unit(UnitKey(template: template, context: LineContext(), overrides: [:], frames: scope.frames), scope: scope, at: nil)
+        for unit in units { _ = program.append(unit: unit) }
     }
 
     /// The unit for `key`, compiled now unless it was already; nil after an error.
@@ -45,8 +48,8 @@ struct Compiler {
                 return nil
             }
         }
-        let number = Int32(program.units.count)
-        program.units.append([])
+        let number = Int32(units.count)
+        units.append([])
         memo[key] = number
         active.append(key.withoutFrames)
         var unit = UnitBuilder()
@@ -55,7 +58,7 @@ struct Compiler {
         let template = templates[key.template]
         compile(template, 0..<template.nodes.count, key.context, forceLineStart: false, scope, into: &unit)
         flush(&unit)
-        program.units[Int(number)] = unit.ops
+        units[Int(number)] = unit.ops
         active.removeLast()
         return number
     }

@@ -28,9 +28,27 @@ enum Op: Sendable {
 /// A compiled template: flat units of ops with jump offsets, and the bytes of its text.
 /// Unit 0 is the template itself; partials and parents are units of their own, compiled
 /// for the context they are used in (with their indentation and block overrides applied).
+/// All units' ops stand in one array; a section's `end` is an index in it.
 struct Program: Sendable {
-    var units: [[Op]] = []
+    var ops: [Op] = []
+    /// Each unit's ops: `ops[start..<end]`.
+    var units: [Range<Int>] = []
     var bytes: [UInt8] = []
     var paths: [[Int32]] = []
     var names: [[String]] = []
+
+    /// Puts units compiled one by one (their sections' ends counted from their own start)
+    /// into the one array.
+    mutating func append(unit: [Op]) -> Int {
+        let base = Int32(ops.count)
+        for op in unit {
+            switch op {
+            case .section(let ref, let end): ops.append(.section(ref, end: end + base))
+            case .inverted(let ref, let end): ops.append(.inverted(ref, end: end + base))
+            default: ops.append(op)
+            }
+        }
+        units.append(Int(base)..<ops.count)
+        return units.count - 1
+    }
 }

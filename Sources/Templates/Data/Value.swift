@@ -19,49 +19,41 @@ public enum Value: Sendable {
 
 /// A list a template walks: its elements are made as the template reaches them, so a long
 /// list of views never exists all at once.
-public class ListValue: @unchecked Sendable {
-    public var count: Int { 0 }
+public final class ListValue: Sendable {
+    public let count: Int
+    @usableFromInline let element: @Sendable (Int) -> Value
 
-    func element(at index: Int) -> Value { .null }
-
-    init() {}
-
-    /// A list of values that exist already.
-    public static func values(_ values: [Value]) -> ListValue { MappedList(values) { $0 } }
-}
-
-/// The elements of an array, each turned into a value when the template reaches it.
-final class MappedList<Element: Sendable>: ListValue, @unchecked Sendable {
-    let elements: [Element]
-    let transform: @Sendable (Element) -> Value
-
-    init(_ elements: [Element], _ transform: @escaping @Sendable (Element) -> Value) {
-        self.elements = elements
-        self.transform = transform
+    @inlinable init(count: Int, element: @escaping @Sendable (Int) -> Value) {
+        self.count = count
+        self.element = element
     }
 
-    override var count: Int { elements.count }
+    /// A list of values that exist already.
+    public static func values(_ values: [Value]) -> ListValue { ListValue(count: values.count) { values[$0] } }
 
-    override func element(at index: Int) -> Value { transform(elements[index]) }
+    func element(at index: Int) -> Value { element(index) }
 }
 
 /// A typed view's values by slot: the slot numbers come from its `Shape`, fixed when a
-/// template is compiled against it.
+/// template is compiled against it, and each slot has a reader that takes the record.
 public class Record: @unchecked Sendable {
-    func value(at slot: Int) -> Value { .null }
+    @usableFromInline let readers: [@Sendable (Record) -> Value]
 
-    init() {}
-}
-
-/// A view and the readers of its shape: a slot is read when the template reaches it.
-final class ViewRecord<View: Sendable>: Record, @unchecked Sendable {
-    let view: View
-    let readers: [@Sendable (View) -> Value]
-
-    init(_ view: View, _ readers: [@Sendable (View) -> Value]) {
-        self.view = view
+    @usableFromInline init(readers: [@Sendable (Record) -> Value]) {
         self.readers = readers
     }
 
-    override func value(at slot: Int) -> Value { readers[slot](view) }
+    final func value(at slot: Int) -> Value { readers[slot](self) }
+}
+
+/// A view and the readers of its shape; a slot is read when the template reaches it. The
+/// readers were made for this view type by its `ViewShape`, in code specialised for it, so
+/// reading a slot involves no generic metadata and no cast.
+@usableFromInline final class ViewRecord<View: Sendable>: Record, @unchecked Sendable {
+    @usableFromInline let view: View
+
+    @inlinable init(_ view: View, _ readers: [@Sendable (Record) -> Value]) {
+        self.view = view
+        super.init(readers: readers)
+    }
 }

@@ -44,94 +44,114 @@
 public struct ViewShape<View: Sendable>: Sendable {
     /// The names and kinds, for compiling and checking templates and for documentation.
     public let shape: Shape
-    let readers: [@Sendable (View) -> Value]
+    /// The fields as declared, read from the view (for `embed`).
+    @usableFromInline let entries: [Field<View>.Entry]
+    /// The same, read from a record of the view: what rendering calls.
+    @usableFromInline let readers: [@Sendable (Record) -> Value]
 
-    public init(_ description: String, _ fields: [Field<View>]) {
-        let entries = fields.flatMap(\.entries)
+    // Inlinable, like the fields: the readers are made in the module that declares the view,
+    // specialised for its type.
+    @inlinable public init(_ description: String, _ fields: [Field<View>]) {
+        entries = fields.flatMap(\.entries)
         shape = Shape(description, names: entries.map(\.name), kinds: entries.map(\.kind))
-        readers = entries.map(\.read)
+        readers = entries.map { entry in
+            let read = entry.read
+            return { record in read(unsafeDowncast(record, to: ViewRecord<View>.self).view) }
+        }
     }
 
     /// The value a template renders for a view.
-    public func value(_ view: View) -> Value { .record(ViewRecord(view, readers)) }
+    @inlinable public func value(_ view: View) -> Value { .record(ViewRecord(view, readers)) }
 }
 
 /// One name of a view (or, from `embed`, all the names of a part of it).
 public struct Field<View: Sendable>: Sendable {
-    struct Entry: Sendable {
-        var name: String
-        var kind: Kind
-        var read: @Sendable (View) -> Value
+    @usableFromInline struct Entry: Sendable {
+        @usableFromInline var name: String
+        @usableFromInline var kind: Kind
+        @usableFromInline var read: @Sendable (View) -> Value
+
+        @inlinable init(name: String, kind: Kind, read: @escaping @Sendable (View) -> Value) {
+            self.name = name
+            self.kind = kind
+            self.read = read
+        }
     }
 
-    let entries: [Entry]
+    @usableFromInline let entries: [Entry]
 
-    init(_ name: String, _ kind: Kind, _ read: @escaping @Sendable (View) -> Value) {
+    @inlinable init(_ name: String, _ kind: Kind, _ read: @escaping @Sendable (View) -> Value) {
         entries = [Entry(name: name, kind: kind, read: read)]
     }
 
-    private init(entries: [Entry]) {
+    @inlinable init(entries: [Entry]) {
         self.entries = entries
     }
 
     /// Text, escaped for HTML by `{{name}}`.
-    public static func text(_ name: String, _ read: @escaping @Sendable (View) -> String) -> Field {
+    @inlinable public static func text(_ name: String, _ read: @escaping @Sendable (View) -> String) -> Field {
         Field(name, .text) { .text(read($0)) }
     }
 
     /// A whole number, rendered as text.
-    public static func number(_ name: String, _ read: @escaping @Sendable (View) -> Int) -> Field {
+    @inlinable public static func number(_ name: String, _ read: @escaping @Sendable (View) -> Int) -> Field {
         Field(name, .text) { .text(String(read($0))) }
     }
 
     /// Text that may be absent: `{{#name}}…{{.}}…{{/name}}` renders only when it is there.
-    public static func optionalText(_ name: String, _ read: @escaping @Sendable (View) -> String?) -> Field {
+    @inlinable public static func optionalText(_ name: String, _ read: @escaping @Sendable (View) -> String?) -> Field {
         Field(name, .optional(.text)) { read($0).map(Value.text) ?? .null }
     }
 
     /// Markup, rendered as it is by `{{{name}}}`.
-    public static func html(_ name: String, _ read: @escaping @Sendable (View) -> String) -> Field {
+    @inlinable public static func html(_ name: String, _ read: @escaping @Sendable (View) -> String) -> Field {
         Field(name, .html) { .html(read($0)) }
     }
 
-    public static func optionalHTML(_ name: String, _ read: @escaping @Sendable (View) -> String?) -> Field {
+    @inlinable public static func optionalHTML(_ name: String, _ read: @escaping @Sendable (View) -> String?) -> Field {
         Field(name, .optional(.html)) { read($0).map(Value.html) ?? .null }
     }
 
     /// Yes or no, for `{{#name}}` and `{{^name}}`.
-    public static func flag(_ name: String, _ read: @escaping @Sendable (View) -> Bool) -> Field {
+    @inlinable public static func flag(_ name: String, _ read: @escaping @Sendable (View) -> Bool) -> Field {
         Field(name, .flag) { .flag(read($0)) }
     }
 
     /// A list of texts: `{{#name}}{{.}}{{/name}}`.
-    public static func texts(_ name: String, _ read: @escaping @Sendable (View) -> [String]) -> Field {
-        Field(name, .list(.text)) { .list(MappedList(read($0), Value.text)) }
+    @inlinable public static func texts(_ name: String, _ read: @escaping @Sendable (View) -> [String]) -> Field {
+        Field(name, .list(.text)) { view in
+            let texts = read(view)
+            return .list(ListValue(count: texts.count) { .text(texts[$0]) })
+        }
     }
 
     /// A list of views of another shape: `{{#name}}…{{/name}}` repeats for each.
-    public static func list<Item>(_ name: String, _ shape: ViewShape<Item>, _ read: @escaping @Sendable (View) -> [Item]) -> Field {
+    @inlinable public static func list<Item>(_ name: String, _ shape: ViewShape<Item>, _ read: @escaping @Sendable (View) -> [Item]) -> Field {
         let readers = shape.readers
-        return Field(name, .list(.record(shape.shape))) { .list(MappedList(read($0)) { .record(ViewRecord($0, readers)) }) }
+        return Field(name, .list(.record(shape.shape))) { view in
+            let items = read(view)
+            return .list(ListValue(count: items.count) { .record(ViewRecord(items[$0], readers)) })
+        }
     }
 
     /// A view of another shape, always there: `{{#name}}…{{/name}}` or `{{name.part}}`.
-    public static func record<Item>(_ name: String, _ shape: ViewShape<Item>, _ read: @escaping @Sendable (View) -> Item) -> Field {
+    @inlinable public static func record<Item>(_ name: String, _ shape: ViewShape<Item>, _ read: @escaping @Sendable (View) -> Item) -> Field {
         let readers = shape.readers
         return Field(name, .record(shape.shape)) { .record(ViewRecord(read($0), readers)) }
     }
 
     /// A view of another shape that may be absent.
-    public static func optional<Item>(_ name: String, _ shape: ViewShape<Item>, _ read: @escaping @Sendable (View) -> Item?) -> Field {
+    @inlinable public static func optional<Item>(_ name: String, _ shape: ViewShape<Item>, _ read: @escaping @Sendable (View) -> Item?) -> Field {
         let readers = shape.readers
         return Field(name, .optional(.record(shape.shape))) { view in read(view).map { .record(ViewRecord($0, readers)) } ?? .null }
     }
 
     /// All the names of a part of the view, at the view's own level: the frame every page
     /// shares, say.
-    public static func embed<Part>(_ shape: ViewShape<Part>, _ read: @escaping @Sendable (View) -> Part) -> Field {
-        Field(entries: zip(shape.shape.names, zip(shape.shape.kinds, shape.readers)).map { name, entry in
-            let (kind, reader) = entry
-            return Entry(name: name, kind: kind, read: { reader(read($0)) })
+    @inlinable public static func embed<Part>(_ shape: ViewShape<Part>, _ read: @escaping @Sendable (View) -> Part) -> Field {
+        Field(entries: shape.entries.map { entry in
+            let part = entry.read
+            return Entry(name: entry.name, kind: entry.kind, read: { part(read($0)) })
         })
     }
 }

@@ -3,39 +3,45 @@
 /// stay byte for byte what they were); every other byte is copied as it is. Runs of plain
 /// bytes are copied whole.
 public enum HTMLEscaping {
-    public static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var plain = 0
-            for index in 0..<bytes.count {
-                let entity: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                if plain < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index])) }
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                plain = index + 1
-            }
-            if plain < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain...])) }
+    /// One bit per byte below 64: set for the five bytes that are escaped.
+    private static let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
+    @inline(__always) static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 64 && special >> UInt64(byte) & 1 != 0
+    }
+
+    static func write(_ text: String, escaped: Bool, to writer: inout ByteWriter) {
+        // Native strings are contiguous UTF-8: read in place. (Others, bridged or lazily
+        // made, are made contiguous in a copy.)
+        if text.utf8.withContiguousStorageIfAvailable({ write($0, escaped: escaped, to: &writer) }) == nil {
+            var copy = text
+            copy.withUTF8 { write($0, escaped: escaped, to: &writer) }
         }
     }
 
-    /// The text's bytes, unescaped.
-    public static func appendRaw(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, to writer: inout ByteWriter) {
+        guard escaped else { return writer.write(bytes) }
+        var plain = 0
+        for index in 0..<bytes.count where needsEscaping(bytes[index]) {
+            if plain < index { writer.write(bytes.baseAddress! + plain, count: index - plain) }
+            switch bytes[index] {
+            case UInt8(ascii: "&"): writer.write("&amp;")
+            case UInt8(ascii: "<"): writer.write("&lt;")
+            case UInt8(ascii: ">"): writer.write("&gt;")
+            case UInt8(ascii: "\""): writer.write("&quot;")
+            default: writer.write("&#39;")
+            }
+            plain = index + 1
+        }
+        if plain < bytes.count { writer.write(bytes.baseAddress! + plain, count: bytes.count - plain) }
     }
 
-    /// The escaped text as a string.
+    /// The text with the five characters escaped.
     public static func escape(_ text: String) -> String {
+        var writer = ByteWriter(capacity: text.utf8.count + 16)
+        write(text, escaped: true, to: &writer)
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        append(text, to: &out)
+        writer.append(to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }

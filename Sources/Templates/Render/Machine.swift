@@ -1,63 +1,85 @@
-/// Runs a program over a value, appending UTF-8 bytes to the caller's buffer.
-struct Machine {
-    let program: Program
+/// Runs a program over a value: the ops and text are read through pointers, the context
+/// stack holds one value per open section, and bytes go to a `ByteWriter`.
+struct Machine: ~Copyable {
+    private let ops: UnsafeBufferPointer<Op>
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let program: Program
     /// The context stack: the root value, then one value per open section.
     private var stack: [Value] = []
     /// Partial calls in progress: dynamic data may recurse, but not without end.
     private var depth = 0
     static let maximumDepth = 200
+    /// Tags run so far (interpolations, sections, partials), for measurements.
+    private(set) var tags = 0
+    private var writer: ByteWriter
 
-    init(_ program: Program, root: Value) {
+    /// Renders `program` over `root`, appending the bytes to `out`; returns the tags run.
+    @discardableResult
+    static func render(_ program: Program, _ root: Value, into out: inout [UInt8]) -> Int {
+        program.ops.withUnsafeBufferPointer { ops in
+            program.bytes.withUnsafeBufferPointer { bytes in
+                // As much room as the caller's buffer has spare (a worker's buffer has held a
+                // page before), within reason: a page larger than that grows the writer.
+                let capacity = min(max(1 << 14, out.capacity - out.count), 1 << 20)
+                var machine = Machine(program, ops, bytes, root, capacity: capacity)
+                machine.run(unit: 0)
+                machine.writer.append(to: &out)
+                return machine.tags
+            }
+        }
+    }
+
+    private init(_ program: Program, _ ops: UnsafeBufferPointer<Op>, _ bytes: UnsafeBufferPointer<UInt8>, _ root: Value, capacity: Int) {
         self.program = program
+        self.ops = ops
+        self.bytes = bytes
+        writer = ByteWriter(capacity: capacity)
         stack.reserveCapacity(16)
         stack.append(root)
     }
 
-    mutating func run(into out: inout [UInt8]) {
-        run(unit: 0, into: &out)
+    private mutating func run(unit: Int32) {
+        run(program.units[Int(unit)])
     }
 
-    private mutating func run(unit: Int32, into out: inout [UInt8]) {
-        let ops = program.units[Int(unit)]
-        run(ops, 0..<ops.count, into: &out)
-    }
-
-    private mutating func run(_ ops: [Op], _ range: Range<Int>, into out: inout [UInt8]) {
+    private mutating func run(_ range: Range<Int>) {
         var pc = range.lowerBound
         while pc < range.upperBound {
             switch ops[pc] {
             case .text(let start, let end):
-                program.bytes.withUnsafeBufferPointer { bytes in
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]))
-                }
+                writer.write(bytes.baseAddress! + Int(start), count: Int(end - start))
                 pc += 1
             case .value(let ref, let escaped):
-                write(value(ref), escaped: escaped, into: &out)
+                tags &+= 1
+                write(value(ref), escaped: escaped)
                 pc += 1
             case .section(let ref, let end):
+                tags &+= 1
                 let body = pc + 1..<Int(end)
                 switch value(ref) {
                 case .null: break
-                case .flag(let on): if on { run(ops, body, into: &out) }
+                case .flag(let on): if on { run(body) }
                 case .list(let list):
                     for index in 0..<list.count {
-                        stack.append(list.element(at: index))
-                        run(ops, body, into: &out)
+                        stack.append(list.element(index))
+                        run(body)
                         stack.removeLast()
                     }
                 case let other:
                     stack.append(other)
-                    run(ops, body, into: &out)
+                    run(body)
                     stack.removeLast()
                 }
                 pc = Int(end)
             case .inverted(let ref, let end):
-                if isEmpty(value(ref)) { run(ops, pc + 1..<Int(end), into: &out) }
+                tags &+= 1
+                if isEmpty(value(ref)) { run(pc + 1..<Int(end)) }
                 pc = Int(end)
             case .call(let unit):
+                tags &+= 1
                 if depth < Self.maximumDepth {
                     depth += 1
-                    run(unit: unit, into: &out)
+                    run(unit: unit)
                     depth -= 1
                 }
                 pc += 1
@@ -112,12 +134,12 @@ struct Machine {
         }
     }
 
-    private func write(_ value: Value, escaped: Bool, into out: inout [UInt8]) {
+    private mutating func write(_ value: Value, escaped: Bool) {
         switch value {
         case .text(let text), .html(let text):
-            if escaped { HTMLEscaping.append(text, to: &out) } else { HTMLEscaping.appendRaw(text, to: &out) }
+            HTMLEscaping.write(text, escaped: escaped, to: &writer)
         case .flag(let on):
-            out.append(contentsOf: on ? Array("true".utf8) : Array("false".utf8))
+            writer.write(on ? "true" : "false")
         case .null, .list, .record, .object:
             break
         }
