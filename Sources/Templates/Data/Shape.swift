@@ -13,13 +13,15 @@ public indirect enum Kind: Sendable {
     /// Named values of their own, opened by `{{#name}}`.
     case record(Shape)
 
-    /// "text", "a list of a component", "optional HTML", … for errors and documentation.
+    /// "text", "list, each a component", "optional HTML", "optional, an image", … for
+    /// errors and documentation.
     public var description: String {
         switch self {
         case .text: "text"
         case .html: "HTML"
         case .flag: "flag"
-        case .list(let element): "list of \(element.description)"
+        case .list(let element): "list, each \(element.description)"
+        case .optional(.record(let shape)): "optional, \(shape.description)"
         case .optional(let wrapped): "optional \(wrapped.description)"
         case .record(let shape): shape.description
         }
