@@ -12,13 +12,14 @@ import Testing
         "Inventory": ["CYAML", "Parallel"],
         "Analysis": ["Inventory", "Parallel"],
         "Markdown": ["CCmarkGFM"],
+        "Templates": [],
         "Pipeline": ["Inventory", "Analysis"],
         "Site": ["Inventory", "Analysis", "Markdown", "Pipeline", "DefaultTheme", "Parallel"],
         "Maintenance": ["Inventory", "Analysis", "Pipeline", "DefaultTheme"],
         "Serve": ["Inventory", "Analysis", "Pipeline", "Site"],
     ]
     static let projectModules: Set<String> = ["CYAML", "CCmarkGFM", "Inventory", "Analysis", "Markdown", "Pipeline", "Site",
-                                              "Maintenance", "Serve", "DefaultTheme", "Parallel"]
+                                              "Maintenance", "Serve", "DefaultTheme", "Parallel", "Templates"]
 
     static func imports(under folder: String) -> [(file: String, module: String)] {
         let base = root.appending(path: folder)
