@@ -148,6 +148,7 @@ struct ServicePageView: Sendable {
     static let shape = ViewShape<ServicePageView>("a service page", [
         .embed(Frame.shape) { $0.frame },
         .text("name") { $0.name }, .text("description") { $0.description }, .text("owner") { $0.owner },
+        .text("rollbackHref") { _ in "rollback/index.html" },
         .flag("ownerMissing") { $0.owner.isEmpty }, .flag("retired") { _ in false }, .flag("blocksUpdates") { _ in false },
         .flag("onPath") { $0.reasons.isEmpty }, .list("reasons", Label.shape) { $0.reasons },
         .optional("baseImage", ImageView.shape) { $0.baseImage }, .optional("rebuilt", Rebuilt.shape) { $0.rebuilt },
