@@ -39,26 +39,33 @@ public struct TemplateLibrary: Sendable {
     /// Compiles a page template against its view's shape: every name becomes a slot, and
     /// every name that resolves nowhere, every value used against its kind, every unknown
     /// partial is an error, all reported at once.
-    public func compile<View>(_ name: String, for shape: ViewShape<View>) throws(TemplateErrors) -> PageTemplate<View> {
-        PageTemplate(program: try compile(name, root: shape.shape), shape: shape)
+    public func compile<View>(_ name: String, for shape: ViewShape<View>, output: TemplateOutput = .html) throws(TemplateErrors) -> PageTemplate<View> {
+        PageTemplate(program: try compile(name, root: shape.shape, output: output), shape: shape)
     }
 
     /// Compiles a template for data without a declared shape (decoded from JSON): names are
     /// looked up when rendering, and a missing name or partial renders as nothing.
-    public func compileDynamic(_ name: String) throws(TemplateErrors) -> DynamicTemplate {
-        DynamicTemplate(program: try compile(name, root: nil))
+    public func compileDynamic(_ name: String, output: TemplateOutput = .html) throws(TemplateErrors) -> DynamicTemplate {
+        DynamicTemplate(program: try compile(name, root: nil, output: output))
     }
 
-    private func compile(_ name: String, root: Shape?) throws(TemplateErrors) -> Program {
+    private func compile(_ name: String, root: Shape?, output: TemplateOutput) throws(TemplateErrors) -> Program {
         guard let entry = index[name] else {
             let known = didYouMean(name, among: index.keys)
             throw TemplateErrors([TemplateError(path: name, line: 1, column: 1, message: "no template named '\(name)'\(known)")])
         }
-        var compiler = Compiler(templates: templates, index: index, root: root, broken: broken)
+        var compiler = Compiler(templates: templates, index: index, root: root, broken: broken, output: output)
         compiler.compileEntry(entry)
         guard compiler.errors.isEmpty else { throw TemplateErrors(compiler.errors) }
         return compiler.program
     }
+}
+
+/// What a template writes: HTML, where `{{name}}` escapes text and `{{{name}}}` inserts HTML,
+/// or plain text (a Markdown or YAML file), where nothing is escaped.
+public enum TemplateOutput: Sendable {
+    case html
+    case text
 }
 
 /// A template compiled for one view type: renders a view by slot, with no lookup by name.

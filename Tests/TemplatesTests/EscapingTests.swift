@@ -34,3 +34,31 @@ import Templates
         #expect(try library.compileDynamic("page").render(data) == "85 1.21 [] true")
     }
 }
+
+/// Plain-text output (a service file from its archetype): nothing is escaped, and text may be
+/// inserted with any of the three tags.
+@Suite struct PlainTextOutputTests {
+    @Test func nothingIsEscaped() throws {
+        let (library, errors) = library(["archetype": "name: {{name}}\nnote: {{{note}}} {{&note}}\n"])
+        #expect(errors.isEmpty)
+        var out: [UInt8] = []
+        try library.compile("archetype", for: ServiceView.shape, output: .text)
+            .render(ServiceView(name: "API \"v2\" & <co>", note: "it's"), into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "name: API \"v2\" & <co>\nnote: it's it's\n")
+        let dynamic = try library.compileDynamic("archetype", output: .text)
+        #expect(dynamic.render(.object(["name": .text("a&b"), "note": .text("<c>")])) == "name: a&b\nnote: <c> <c>\n")
+    }
+
+    @Test func namesAreStillChecked() {
+        let (library, _) = library(["archetype": "name: {{nmae}}\nretired: {{retired}}\n"])
+        do {
+            _ = try library.compile("archetype", for: ServiceView.shape, output: .text)
+            Issue.record("no error")
+        } catch {
+            #expect(error.errors.map(\.description) == [
+                "templates/archetype.mustache:1:7: error: no 'nmae' in a service page (did you mean 'name'?)",
+                "templates/archetype.mustache:2:10: error: 'retired' is a flag, not text: test it with {{#retired}}…{{/retired}}",
+            ])
+        }
+    }
+}

@@ -1,7 +1,8 @@
 /// How a tag uses its name.
 enum Usage {
-    case escaped        // {{name}}
-    case unescaped      // {{{name}}}, {{&name}}
+    case escaped        // {{name}} in HTML
+    case unescaped      // {{{name}}}, {{&name}} in HTML
+    case plain          // any of the three in plain text
     case section        // {{#name}}
     case inverted       // {{^name}}
 }
@@ -73,7 +74,7 @@ extension Compiler {
     private func misuse(_ name: String, _ kind: Kind, _ usage: Usage) -> String? {
         let always = !kind.isOptional
         switch (usage, kind.unwrapped) {
-        case (.escaped, .text), (.unescaped, .html), (.section, .flag), (.section, .list), (.section, .record),
+        case (.escaped, .text), (.unescaped, .html), (.plain, .text), (.plain, .html), (.section, .flag), (.section, .list), (.section, .record),
              (.inverted, .flag), (.inverted, .list):
             return nil
         case (.section, .text), (.section, .html), (.inverted, .text), (.inverted, .html), (.inverted, .record):

@@ -10,6 +10,7 @@ struct Compiler {
     let root: Shape?
     /// Templates that failed to parse: naming one is not an error of its own.
     let broken: Set<String>
+    let output: TemplateOutput
     var program = Program()
     var errors: [TemplateError] = []
     /// Each unit's ops, compiled one by one, then put in `program`.
@@ -20,11 +21,12 @@ struct Compiler {
     private var pathIndex: [[Int32]: Int32] = [:]
     private var nameIndex: [[String]: Int32] = [:]
 
-    init(templates: [Template], index: [String: Int], root: Shape?, broken: Set<String>) {
+    init(templates: [Template], index: [String: Int], root: Shape?, broken: Set<String>, output: TemplateOutput) {
         self.templates = templates
         self.index = index
         self.root = root
         self.broken = broken
+        self.output = output
     }
 
     var typed: Bool { root != nil }
@@ -76,8 +78,9 @@ struct Compiler {
                 text(template.source[bytes], lineStart: lineStart, context, into: &unit)
                 position += 1
             case .variable(let name, let escaped):
-                if let (ref, _) = resolve(name, escaped ? .escaped : .unescaped, template, node, scope) {
-                    emit(.value(ref, escaped: escaped), into: &unit)
+                let usage: Usage = output == .text ? .plain : escaped ? .escaped : .unescaped
+                if let (ref, _) = resolve(name, usage, template, node, scope) {
+                    emit(.value(ref, escaped: usage == .escaped), into: &unit)
                 }
                 position += 1
             case .section(let name, let inverted, let end):
