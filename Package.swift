@@ -35,6 +35,10 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["Inventory", "Parallel"]),
         .target(name: "Pipeline", dependencies: ["Inventory", "Analysis"]),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // Shortpath's own Mustache: templates compiled once, names resolved to slots, bytes out.
+        .target(name: "Templates"),
+        // `scripts/bench-templates`: instructions per rendered tag, under callgrind.
+        .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"]),
         .executableTarget(name: "EmbedTheme"),
         .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
         // The files of themes/default, compiled in.
@@ -74,6 +78,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Inventory"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Pipeline", "Analysis", "Inventory", "DefaultTheme"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
         .testTarget(name: "MaintenanceTests", dependencies: ["Maintenance", "Pipeline", "Analysis", "Inventory"]),
         // Which stage may import which, read from the sources.
