@@ -25,6 +25,9 @@ public struct EOLUpdate: Sendable {
         public var suggestions: [String] = []
         /// For a missing product whose near names could not be looked up: why.
         public var listProblem: String?
+        /// Files in `content/eol/` named after another name of this product (an earlier
+        /// `node.json` beside `nodejs.json`): they would still answer for that name.
+        public var shadowing: [String] = []
     }
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -105,7 +108,8 @@ public struct EOLUpdate: Sendable {
         if !found.isEmpty { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
         for (name, entry) in found.sorted(by: { $0.key < $1.key }) {
             let change = try write(entry.product, to: folder.appending(path: "\(name).json"))
-            outcomes.append(Outcome(product: name, asked: entry.asked.sorted(), change: change, cycles: entry.product.cycles.count))
+            let shadowing = entry.asked.sorted().map { "\($0).json" }.filter { FileManager.default.fileExists(atPath: folder.appending(path: $0).path) }
+            outcomes.append(Outcome(product: name, asked: entry.asked.sorted(), change: change, cycles: entry.product.cycles.count, shadowing: shadowing))
         }
         return outcomes.sorted { $0.product < $1.product }
     }

@@ -40,6 +40,9 @@ struct EOLUpdateCommand: AsyncParsableCommand {
             let update = Maintenance.EOLUpdate(api: base, timeout: timeout, today: today)
             for outcome in try await update.run(products: products, into: common.sourceURL.appending(path: "content/eol")) {
                 print(Self.line(outcome))
+                for file in outcome.shadowing {
+                    print("  note: content/eol/\(file) still answers for \(file.dropLast(5)); delete it so that \(outcome.product).json is used")
+                }
             }
         } catch let failure as Maintenance.EOLUpdate.Failure {
             standardError(failure.description)

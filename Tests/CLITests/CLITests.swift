@@ -472,6 +472,19 @@ extension String {
         #expect(Array(try api.requests().dropFirst(asked.count)) == ["/api/v1/products/nodejs/", "/api/v1/products/postgresql/", "/api/v1/products/redis/"])
     }
 
+    @Test func anOlderFileUnderAnAliasIsPointedOut() throws {
+        let api = try FixtureAPI()
+        let scratch = site(components: "node: \"22\"", eolProducts: false)
+        scratch.write("content/eol/node.json", Self.v0)
+        let run = try update(api, scratch)
+        #expect(run.stdout == """
+            nodejs (for node): new, content/eol/nodejs.json (3 cycles)
+              note: content/eol/node.json still answers for node; delete it so that nodejs.json is used
+
+            """)
+        #expect(file(scratch, "node") == Self.v0)
+    }
+
     @Test func anUnknownProductGetsTheNearestNames() throws {
         let api = try FixtureAPI()
         let scratch = site(components: "node: \"22\", nodej: \"1\", postgress: \"1\", custom: \"1\"")
