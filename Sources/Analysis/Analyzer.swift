@@ -77,7 +77,8 @@ public enum Analyzer {
             assessments[service.slug] = ServiceAssessment(service, context)
             findings += own
         }
-        findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 } + observedRules.site)
+        findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 } + observedRules.site
+                                              + EOLRules.checkStale(inventory, context))
         findings.sort(by: Finding.ordered)
         let observed = observedStates(services, inventory)
         let overview = SiteOverview(inventory, statuses: statuses, assessments: assessments, context)

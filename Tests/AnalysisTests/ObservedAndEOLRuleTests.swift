@@ -101,4 +101,49 @@ import Testing
         #expect(rules("22.12.0").isEmpty)
         #expect(rules("22.11.0").map(\.1) == ["node 22.11.0: 22.12.0 is the latest of the 22 cycle"])
     }
+
+    @Test func aPatchSaysWhenItCameOut() {
+        var dated = product
+        dated.cycles[0].latestDate = Day("2024-12-03")
+        let inventory = Inventory(settings: SiteSettings(), standards: Fixture.standards(), services: [Fixture.service(Fixture.cleanYAML)],
+                                  eol: ["nodejs": dated])
+        let report = try! Analyzer.analyze(inventory, today: Fixture.today)
+        // No `eol_products`: the component `node` finds `nodejs` by its alias.
+        #expect(report.findings.filter { $0.rule == .patchAvailable }.map(\.message).isEmpty)
+        var aliased = dated
+        aliased.aliases = ["node"]
+        let found = try! Analyzer.analyze(Inventory(settings: SiteSettings(), standards: Fixture.standards(), services: [Fixture.service(Fixture.cleanYAML)],
+                                                    eol: ["nodejs": aliased]), today: Fixture.today)
+        #expect(found.findings.filter { $0.rule == .patchAvailable }.map(\.message)
+            == ["node 22.11.0: 22.12.0 (released 2024-12-03) is the latest of the 22 cycle"])
+    }
+
+    func stale(fetched: String?, policy: Policy = Policy()) -> [Finding] {
+        var data = product
+        data.fetched = fetched.map { Located(Day($0)!, line: 6, column: 3) }
+        data.format = fetched == nil ? .v0 : .stored
+        var settings = SiteSettings()
+        settings.policy = policy
+        let inventory = Inventory(settings: settings, standards: Fixture.standards(), services: [], eol: ["nodejs": data])
+        return try! Analyzer.analyze(inventory, today: Fixture.today).findings.filter { $0.rule == .eolDataStale }
+    }
+
+    @Test func staleDataIsNotedAtItsFetchDate() {
+        #expect(stale(fetched: "2026-10-28").isEmpty)
+        let old = stale(fetched: "2026-10-27")
+        #expect(old.map(\.message) == ["the end-of-life data for nodejs was fetched on 2026-10-27, 31 days ago (over the 30 days the policy allows)"])
+        let finding = old.first
+        #expect(finding?.file == "content/eol/nodejs.json" && finding?.line == 6 && finding?.column == 3)
+        #expect(finding?.severity == .info && finding?.service == nil)
+        #expect(finding?.hint == "run shortpath eol update")
+        var lenient = Policy()
+        lenient.eolStaleDays = 90
+        #expect(stale(fetched: "2026-10-27", policy: lenient).isEmpty)
+        var strict = Policy()
+        strict.severity = ["eol-data-stale": Located("warning", line: 1, column: 1)]
+        #expect(stale(fetched: "2026-10-27", policy: strict).map(\.severity) == [.warning])
+        let v0 = stale(fetched: nil)
+        #expect(v0.map(\.message) == ["the end-of-life data for nodejs has no fetch date (endoflife.date's v0 format), so its age is unknown"])
+        #expect(v0.first?.line == 1)
+    }
 }

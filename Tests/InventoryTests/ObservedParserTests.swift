@@ -111,18 +111,4 @@ import Testing
         #expect(ObservedParser.digest(fromImageID: "sha256:abc") == nil)
         #expect(ObservedParser.digest(fromImageID: "") == nil)
     }
-
-    @Test func eolFormat() throws {
-        let json = #"[{"cycle": "22", "releaseDate": "2024-04-24", "eol": "2027-04-30", "latest": "22.12.0", "lts": "2024-10-29", "support": "2025-10-21"},"#
-            + #" {"cycle": 3.12, "eol": false, "latest": "3.12.8", "lts": false, "support": true}, {"cycle": "1.26", "eol": true}]"#
-        let product = try EOLParser.parse(Data(json.utf8), product: "nodejs", file: "content/eol/nodejs.json")
-        #expect(product.cycles.map(\.cycle) == ["22", "3.12", "1.26"])
-        #expect(product.cycles[0].eol == .day(Day("2027-04-30")!))
-        #expect(product.cycles[0].lts)
-        #expect(product.cycles[1].eol == .no)
-        #expect(product.cycles[1].support == .yes)
-        #expect(product.cycles[2].eol == .yes)
-        #expect(throws: Diagnostic.self) { try EOLParser.parse(Data(#"{"cycle": "1"}"#.utf8), product: "x", file: "content/eol/x.json") }
-        #expect(throws: Diagnostic.self) { try EOLParser.parse(Data(#"[{"cycle": "1"}]"#.utf8), product: "x", file: "content/eol/x.json") }
-    }
 }

@@ -131,13 +131,14 @@ func decodeService(_ yaml: String) throws -> (Service?, [Diagnostic]) {
     }
 
     @Test func settingsAndStandards() throws {
-        let settingsRoot = try YAMLParser.parse("title: Inv\npolicy:\n  stale_image_days: 10\n  severity: { image-stale: error }\n", file: "content/_index.md", firstLine: 2)
+        let settingsRoot = try YAMLParser.parse("title: Inv\npolicy:\n  stale_image_days: 10\n  eol_stale_days: 45\n  severity: { image-stale: error }\n", file: "content/_index.md", firstLine: 2)
         let reader = SchemaReader(file: "content/_index.md")
         let settings = SettingsSchema.decode(settingsRoot, file: "content/_index.md", body: "", reader: reader)
         #expect(reader.diagnostics.isEmpty)
         #expect(settings.title == "Inv")
         #expect(settings.policy.staleImageDays == 10)
         #expect(settings.policy.rollbackTestDays == 90)
+        #expect(settings.policy.eolStaleDays == 45)
         #expect(settings.policy.severity["image-stale"]?.value == "error")
 
         let standardsRoot = try YAMLParser.parse("review: 2027-01-15\ncomponents:\n  node: \"22\"\nimages:\n  web: registry.example.com/base/web:2026.11\neol_products: { node: nodejs }\n", file: "content/standards.md", firstLine: 2)

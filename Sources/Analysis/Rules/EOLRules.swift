@@ -1,6 +1,7 @@
 import Inventory
 
-/// eol-reached, eol-soon, patch-available: component versions against endoflife.date data.
+/// eol-reached, eol-soon, patch-available: component versions against endoflife.date data;
+/// eol-data-stale: data fetched too long ago to trust.
 enum EOLRules {
     /// The cycle a version belongs to: the one with the most numeric parts that are a prefix
     /// of the version (`22.11.1` → `22`, `3.12.7` → `3.12`).
@@ -38,9 +39,28 @@ enum EOLRules {
                 break
             }
             if let latest = cycle.latest, let newest = Version(latest), let running = Version(component.version), running < newest {
-                sink.add(.patchAvailable, at: component, "\(what): \(latest) is the latest of the \(cycle.cycle) cycle",
+                let released = cycle.latestDate.map { " (released \($0))" } ?? ""
+                sink.add(.patchAvailable, at: component, "\(what): \(latest)\(released) is the latest of the \(cycle.cycle) cycle",
                          hint: "pick up \(latest) at the next rebuild")
             }
+        }
+    }
+
+    /// Site-wide: each file in `content/eol/` fetched more than `eol_stale_days` ago, or
+    /// carrying no fetch date (endoflife.date's v0 format), pointing at its `fetched` date.
+    static func checkStale(_ inventory: Inventory, _ context: RuleContext) -> [Finding] {
+        let hint = "run shortpath eol update"
+        return inventory.eol.values.sorted { $0.file < $1.file }.compactMap { product in
+            guard let fetched = product.fetched else {
+                return Finding(rule: .eolDataStale, service: nil, file: product.file, line: 1, column: 1,
+                               message: "the end-of-life data for \(product.product) has no fetch date (endoflife.date's v0 format), so its age is unknown",
+                               hint: "\(hint) to fetch it again in Shortpath's format, with its date")
+            }
+            let age = context.days(since: fetched.value)
+            guard age > context.policy.eolStaleDays else { return nil }
+            return Finding(rule: .eolDataStale, service: nil, file: product.file, line: fetched.line, column: fetched.column,
+                           message: "the end-of-life data for \(product.product) was fetched on \(fetched.value), \(age) days ago (over the \(context.policy.eolStaleDays) days the policy allows)",
+                           hint: hint)
         }
     }
 }

@@ -30,12 +30,14 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case observedMissing = "observed-missing"
     case eolReached = "eol-reached"
     case eolSoon = "eol-soon"
+    case eolDataStale = "eol-data-stale"
     case patchAvailable = "patch-available"
 
     public var defaultSeverity: Severity {
         switch self {
         case .digestDrift, .exceptionExpired, .rollbackMissing, .ownerMissing, .observedMismatch, .eolReached, .productionMissing: .error
-        case .componentUnapproved, .exceptionUnused, .rolloutMixedChange, .rolloutUnexplained, .observedMissing, .patchAvailable: .info
+        case .componentUnapproved, .exceptionUnused, .rolloutMixedChange, .rolloutUnexplained, .observedMissing, .patchAvailable,
+             .eolDataStale: .info
         default: .warning
         }
     }
@@ -73,6 +75,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
         case .observedMissing: "not observed"
         case .eolReached: "end of life"
         case .eolSoon: "end of life soon"
+        case .eolDataStale: "old end-of-life data"
         case .patchAvailable: "newer patch"
         }
     }

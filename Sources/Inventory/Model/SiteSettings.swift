@@ -24,6 +24,8 @@ public struct Policy: Sendable {
     public var staleImageDays = 30
     public var rollbackTestDays = 90
     public var eolWarningDays = 90
+    /// End-of-life data fetched longer ago than this is stale.
+    public var eolStaleDays = 30
     public var exceptionMaxDays = 180
     /// Components that hold data: a service running one must name its backups.
     public var dataComponents = Policy.defaultDataComponents

@@ -1,6 +1,7 @@
 enum SettingsSchema {
     static let keys = ["title", "base_url", "theme", "policy"]
-    static let policyKeys = ["stale_image_days", "rollback_test_days", "eol_warning_days", "exception_max_days", "data_components", "severity"]
+    static let policyKeys = ["stale_image_days", "rollback_test_days", "eol_warning_days", "eol_stale_days", "exception_max_days",
+                             "data_components", "severity"]
 
     static func decode(_ root: YAMLNode?, file: String, body: String, reader r: SchemaReader) -> SiteSettings {
         var settings = SiteSettings(file: file, intro: body)
@@ -19,6 +20,7 @@ enum SettingsSchema {
             if let v = r.int(policy["stale_image_days"], range: days) { settings.policy.staleImageDays = v }
             if let v = r.int(policy["rollback_test_days"], range: days) { settings.policy.rollbackTestDays = v }
             if let v = r.int(policy["eol_warning_days"], range: days) { settings.policy.eolWarningDays = v }
+            if let v = r.int(policy["eol_stale_days"], range: days) { settings.policy.eolStaleDays = v }
             if let v = r.int(policy["exception_max_days"], range: days) { settings.policy.exceptionMaxDays = v }
             if let pair = policy["data_components"] { settings.policy.dataComponents = r.strings(pair) }
             if let severity = policy["severity"] {
