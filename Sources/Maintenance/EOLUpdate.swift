@@ -52,7 +52,7 @@ public struct EOLUpdate: Sendable {
     public static func products(_ inventory: Inventory) -> [String] {
         var names = Set(inventory.standards.components.map(\.name))
         for service in inventory.services {
-            for component in service.components + service.environments.flatMap(\.components) { names.insert(component.name) }
+            names.formUnion(service.componentNames)
         }
         return Set(names.map { inventory.eolProductName(for: $0) }).sorted()
     }

@@ -118,7 +118,10 @@ def test_watch_section_on_the_rollback_page(browser, example_site):
     browser.get((example_site / "services/search-api/rollback/index.html").as_uri())
     watch = browser.find_element("css selector", "section.watch")
     assert watch.is_displayed()
-    assert watch.find_element("css selector", "h2").text == "First 15 minutes after a rollout"
+    # On the rollback page the watch section is the last part of step 5, "Check".
+    assert watch.find_element("css selector", "h3.watch-title").text == "Then watch for 15 minutes"
+    steps = [h.text for h in browser.find_elements("css selector", "ol.procedure > li > h2")]
+    assert steps == ["Decide", "Roll back", "Restore the config", "Data", "Check"]
     links = watch.find_elements("css selector", "ul.watch-links a")
     assert [a.text for a in links] == ["dashboard", "logs", "errors"]
     # On screen the addresses stay behind their names; the printed page spells them out.
@@ -126,7 +129,9 @@ def test_watch_section_on_the_rollback_page(browser, example_site):
     assert "mailto:search-oncall@example.com" in watch.text
     own = [li.text for li in watch.find_elements("css selector", "ul.signs li.own")]
     assert own == ["empty result pages above 2% of queries", "index lag above 10 minutes"]
-    assert "search error rate above 0.5%" in watch.find_element("css selector", ".stop").text
+    # The stop point is step 1, printed once.
+    assert "search error rate above 0.5%" in browser.find_element("css selector", "ol.procedure .stop").text
+    assert not watch.find_elements("css selector", ".stop")
     alerts = [p.text for p in browser.find_elements("css selector", "p.alert")]
     assert any("last restored 270 days ago" in text for text in alerts)
     assert console_errors(browser) == []
