@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@Suite struct InterruptTests {
+    /// A build stopped by SIGINT or SIGTERM leaves the previous site byte for byte, and no
+    /// folder of its own behind.
+    @Test(arguments: [SIGINT, SIGTERM])
+    func interruptingABuildChangesNothing(_ signal: Int32) throws {
+        let scratch = Scratch()
+        scratch.write("content/standards.md", "---\nreview: 2027-01-15\ncomponents: { node: \"22\" }\n---\n")
+        let runbook = String(repeating: "1. Step with `code`, **bold** and a [link](https://wiki.example.com/ops).\n", count: 40)
+        for index in 0..<1500 {
+            scratch.write("content/services/service-\(index).md", cleanService.replacingOccurrences(of: "name: API", with: "name: Service \(index)") + "\n" + runbook)
+        }
+        let output = scratch.url.appending(path: "public")
+        let first = try shortpath(["build", "--source", scratch.url.path, "--output", output.path, "--today", "2026-11-27"])
+        #expect(first.status == 0)
+        let before = tree(output)
+        #expect(before.count > 3000)
+
+        let process = Process()
+        process.executableURL = shortpathExecutable()
+        process.arguments = ["build", "--source", scratch.url.path, "--output", output.path, "--today", "2026-12-01"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.4)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + signal)
+        #expect(tree(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".public") }
+        #expect(leftovers.isEmpty)
+    }
+}
