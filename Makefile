@@ -1,10 +1,12 @@
 # Shortpath: `make` builds the tool and renders content/ to public/; `make test` runs every test.
 SWIFT ?= swift
 # The release binary links the Swift runtime statically: it runs where no toolchain is installed.
-RELEASE := -c release --static-swift-stdlib
+# (-Xswiftc, not --static-swift-stdlib, which `swift package` lacks: the manual plugin builds the same.)
+RELEASE := -c release -Xswiftc -static-stdlib
 BIN := .build/release/shortpath
-# pkg-config module → Debian packages that provide it.
-SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.1=libyaml-dev
+# pkg-config module → Debian packages that provide it. libcurl: the static Foundation's
+# URLSession links it (the package then depends on libcurl4, not on the -dev package).
+SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.1=libyaml-dev libcurl=libcurl4-openssl-dev
 
 # Tools the site tests need: a browser and its driver, Java for the HTML validator, Python tools.
 TEST_APT := chromium chromium-driver
@@ -98,18 +100,19 @@ COMPLETIONS := .build/completions
 MANUAL_DATE = $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
 # The manual page, by swift-argument-parser's generate-manual plugin from the command definitions.
+# The plugin first builds every product in release with RELEASE's flags: that is the release binary.
 manual: deps
 	$(SWIFT) package $(RELEASE) generate-manual --date $(MANUAL_DATE)
 	mkdir -p $(dir $(MANUAL))
 	cp .build/plugins/GenerateManual/outputs/shortpath/shortpath.1 $(MANUAL)
 
-completions: build
+completions: manual
 	mkdir -p $(COMPLETIONS)
 	$(BIN) --generate-completion-script bash > $(COMPLETIONS)/shortpath.bash
 	$(BIN) --generate-completion-script zsh > $(COMPLETIONS)/_shortpath
 	$(BIN) --generate-completion-script fish > $(COMPLETIONS)/shortpath.fish
 
-install: build manual completions
+install: manual completions
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(BASH_COMPLETION_DIR) \
 	  $(DESTDIR)$(ZSH_COMPLETION_DIR) $(DESTDIR)$(FISH_COMPLETION_DIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/shortpath

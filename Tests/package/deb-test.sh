@@ -45,7 +45,7 @@ mkdir "$work/inventory"
 cp -R "$here/content" "$work/inventory/content"
 (cd "$work/inventory" && "${clean_env[@]}" shortpath build --today 2026-11-27 > "$work/build.log" 2>&1) || cat "$work/build.log"
 expect "the installed binary builds the example" test -f "$work/inventory/public/index.html"
-expect "... with every service's rollback page"  test "$(ls "$work/inventory/public/services"/*/rollback/index.html | wc -l)" -ge 5
+expect "... with every service's rollback page"  test "$(find "$work/inventory/public/services" -path "*/rollback/index.html" | wc -l)" -ge 5
 (cd "$work/inventory" && "${clean_env[@]}" shortpath check --format sarif --today 2026-11-27 > "$work/check.sarif") && status=0 || status=$?
 expect "check exits 1 on the example's errors"  test "$status" = 1
 expect "man finds the installed page"           test "$("${clean_env[@]}" man -w shortpath)" = /usr/share/man/man1/shortpath.1.gz
@@ -60,5 +60,10 @@ DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq shortpath > /dev/null 2>&1
 installed=no
 expect "removing the package removes its files" \
   bash -c "! test -e /usr/bin/shortpath && ! test -e /usr/share/man/man1/shortpath.1.gz && ! test -e /usr/share/bash-completion/completions/shortpath"
+# make install and make uninstall under another PREFIX and DESTDIR (built already by make deb).
+make -s -C "$here" install PREFIX=/opt/shortpath DESTDIR="$work/stage" > /dev/null
+expect "make install honours PREFIX and DESTDIR" test -x "$work/stage/opt/shortpath/bin/shortpath" -a -f "$work/stage/opt/shortpath/share/man/man1/shortpath.1"
+make -s -C "$here" uninstall PREFIX=/opt/shortpath DESTDIR="$work/stage" > /dev/null
+expect "make uninstall removes every file"     test -z "$(find "$work/stage" -type f)"
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
