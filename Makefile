@@ -1,12 +1,15 @@
 # Shortpath: `make` builds the tool and renders content/ to public/; `make test` runs every test.
 SWIFT ?= swift
-# The release binary links the Swift runtime statically: it runs where no toolchain is installed.
-# (-Xswiftc, not --static-swift-stdlib, which `swift package` lacks: the manual plugin builds the same.)
-RELEASE := -c release -Xswiftc -static-stdlib
+OS := $(shell uname -s)
+# On Linux the release binary links the Swift runtime statically: it runs where no toolchain is
+# installed. (-Xswiftc, not --static-swift-stdlib, which `swift package` lacks: the manual
+# plugin builds with the same flags.) macOS has the Swift runtime in the system.
+RELEASE := -c release $(if $(filter Linux,$(OS)),-Xswiftc -static-stdlib)
 BIN := .build/release/shortpath
 # pkg-config module → Debian packages that provide it. libcurl: the static Foundation's
 # URLSession links it (the package then depends on libcurl4, not on the -dev package).
-SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.1=libyaml-dev libcurl=libcurl4-openssl-dev
+SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.1=libyaml-dev \
+  $(if $(filter Linux,$(OS)),libcurl=libcurl4-openssl-dev)
 
 # Tools the site tests need: a browser and its driver, Java for the HTML validator, Python tools.
 TEST_APT := chromium chromium-driver
