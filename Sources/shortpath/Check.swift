@@ -11,12 +11,12 @@ struct Check: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, junit, gitlab
+        case text, json, junit, gitlab, github, sarif
     }
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "Output format: text, json (as findings.json), junit or gitlab (Code Quality).")
+    @Option(help: "Output format: text, json (as findings.json), junit, gitlab (Code Quality), github (workflow annotations) or sarif (SARIF 2.1.0, for code scanning).")
     var format: Format = .text
 
     @Flag(help: "Fail on warnings too.")
@@ -31,6 +31,8 @@ struct Check: ParsableCommand {
         case .json: print(FindingReports.json(report), terminator: "")
         case .junit: print(FindingReports.junit(report, services: inventory.services.filter(\.isActive).map(\.slug)), terminator: "")
         case .gitlab: print(FindingReports.gitlab(report), terminator: "")
+        case .github: print(FindingReports.github(report), terminator: "")
+        case .sarif: print(FindingReports.sarif(report, settings: inventory.settings, toolVersion: ShortpathVersion.number), terminator: "")
         }
         let failed = report.count(.error) > 0 || (strict && report.count(.warning) > 0)
         clock.lap("report")

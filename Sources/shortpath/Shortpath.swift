@@ -9,7 +9,7 @@ struct Shortpath: AsyncParsableCommand {
         commandName: "shortpath",
         abstract: "Builds a static site from a team's infrastructure inventory and checks it in CI.",
         discussion: "Exit codes: 0 fine, 1 findings at the gate (check), 2 bad input or usage.",
-        version: "0.1.0",
+        version: ShortpathVersion.report,
         subcommands: [Build.self, Check.self, ServeCommand.self, New.self, Plan.self, Record.self, Review.self, EOL.self],
         defaultSubcommand: Build.self
     )

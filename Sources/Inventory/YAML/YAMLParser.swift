@@ -4,6 +4,9 @@ import CYAML
 /// node. Anchors and aliases are resolved, `<<` merge keys are applied, and a stream with
 /// more than one document is rejected.
 public enum YAMLParser {
+    /// The version of the libyaml library loaded at run time, as it reports itself.
+    public static var libraryVersion: String { String(cString: yaml_get_version_string()) }
+
     /// Parses `text`, whose first line is line `firstLine` of `file`. Returns nil for an empty
     /// document (a front matter with nothing in it).
     public static func parse(_ text: String, file: String, firstLine: Int = 1) throws(Diagnostic) -> YAMLNode? {
