@@ -11,7 +11,11 @@ import Testing
     }
 
     static func report(_ findings: [Finding]) -> Report {
-        Report(today: Day("2026-11-27")!, findings: findings, statuses: [:], findingsByService: [:])
+        // The report of an empty inventory, holding just these findings.
+        let empty = Inventory(settings: SiteSettings(), standards: Standards(), services: [])
+        var report = try! Analyzer.analyze(empty, today: Day("2026-11-27")!)
+        report.findings = findings
+        return report
     }
 
     @Test func githubEscapesPercentNewlineColonAndComma() {

@@ -9,13 +9,13 @@ import Testing
         let run = try shortpath(["check", "--format", "github"] + example)
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n")
-        #expect(lines.count == 38)
+        #expect(lines.count == 43)
         #expect(lines.count { $0.hasPrefix("::error file=") } == 7)
-        #expect(lines.count { $0.hasPrefix("::warning file=") } == 19)
-        #expect(lines.count { $0.hasPrefix("::notice file=") } == 11)
+        #expect(lines.count { $0.hasPrefix("::warning file=") } == 23)
+        #expect(lines.count { $0.hasPrefix("::notice file=") } == 12)
         #expect(lines.contains { $0.hasPrefix("::error file=content/services/order-worker.md,line=2,col=1,title=rollback-missing::"
             + "Order worker has no rollback facts%0Ahint: add a 'rollback' section") })
-        #expect(lines.last == "7 errors, 19 warnings, 11 info; 1 of 5 active services on the standard path")
+        #expect(lines.last == "7 errors, 23 warnings, 12 info; 1 of 5 active services on the standard path")
     }
 
     @Test func sarifHasAResultPerFindingOfTheJSONReport() throws {

@@ -30,6 +30,12 @@ extension Rule {
         case .eolReached: "A component version is past its end of life."
         case .eolSoon: "A component version reaches its end of life within eol_warning_days."
         case .patchAvailable: "A newer patch of the same release cycle exists."
+        case .digestMissing: "Production's image has a version tag but no digest."
+        case .productionMissing: "An active service lists no production environment, or production lists no version or image."
+        case .rollbackTargetMutable: "The rollback target (previous_image) has no digest."
+        case .backupMissing: "The service runs a data store and names no backups."
+        case .recordNotApplied: "The last stable rollout went to a version its environment does not list."
+        case .eolDataStale: "The end-of-life data was fetched longer ago than eol_stale_days."
         }
     }
 
@@ -62,6 +68,12 @@ extension Rule {
         case .eolReached: "Upgrade the component to a supported release."
         case .eolSoon: "Plan the upgrade of the component before its end of life."
         case .patchAvailable: "Pick up the latest patch at the next rebuild."
+        case .digestMissing: "Record the digest that runs in production ('digest: sha256:…')."
+        case .productionMissing: "Write the version, image and digest that run in production."
+        case .rollbackTargetMutable: "Write previous_image with the digest that ran before (image:tag@sha256:…)."
+        case .backupMissing: "Name the backups under 'rollback', restore one and record 'restore_tested'."
+        case .recordNotApplied: "Set the environment's version (and image and digest) to what was shipped, or use 'shortpath record --to'."
+        case .eolDataStale: "Run 'shortpath eol update'."
         }
     }
 }
