@@ -71,7 +71,7 @@ def test_github_workflow(tmp_path):
             outputs[step["name"]] = run(step["run"], work, env | own | {"SSH_KEY": ""})
     upload = next(step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
     sarif = json.loads((work / upload["with"]["sarif_file"]).read_text())
-    assert sarif["version"] == "2.1.0" and len(sarif["runs"][0]["results"]) == 37
+    assert sarif["version"] == "2.1.0" and len(sarif["runs"][0]["results"]) == 42
     gate = outputs["Check the inventory"]
     assert gate.returncode == 1, gate.stderr  # the example inventory has errors: the job fails there
     assert "::error file=content/services/order-worker.md,line=2,col=1,title=rollback-missing::" in gate.stdout
@@ -101,7 +101,7 @@ def test_gitlab_pipeline(tmp_path):
     checked = run("\n".join(check["script"]), work, env)
     assert checked.returncode == 1, checked.stderr  # the example inventory has errors: the gate fails
     report = json.loads((work / "gl-code-quality-report.json").read_text())
-    assert len(report) == 37
+    assert len(report) == 42
     assert all({"description", "check_name", "fingerprint", "severity", "location"} <= set(issue) for issue in report)
     assert "<testsuites" in (work / "shortpath-junit.xml").read_text()
     published = run("\n".join(site["script"]), work, env)
