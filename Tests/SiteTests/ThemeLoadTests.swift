@@ -32,47 +32,54 @@ import Testing
     static let frame = (open: "{{<base}}\n{{$content}}\n", close: "{{/content}}\n{{/base}}\n")
 
     @Test func anUnknownNameSuggestsTheNearest() throws {
-        #expect(try errors("404", Self.frame.open + "<h1>{{titel}}</h1>\n" + Self.frame.close) == [
+        let found = try errors("404", Self.frame.open + "<h1>{{titel}}</h1>\n" + Self.frame.close)
+        #expect(found == [
             "themes/default/templates/404.mustache:3:5: error: no 'titel' in the 404 page (did you mean 'title'?)",
         ])
     }
 
     @Test func aNestedUnknownNameIsLookedUpInEveryContext() throws {
         let text = Self.frame.open + "{{#components}}<p>{{name}} {{verison}}</p>{{/components}}\n" + Self.frame.close
-        #expect(try errors("service", text) == [
-            "themes/default/templates/service.mustache:3:31: error: no 'verison' in a service page (did you mean 'version'?)",
+        let found = try errors("service", text)
+        #expect(found == [
+            "themes/default/templates/service.mustache:3:28: error: no 'verison' in a service page (did you mean 'version'?)",
         ])
     }
 
     @Test func aSectionOverTextIsAnError() throws {
-        #expect(try errors("404", Self.frame.open + "{{#title}}<h1>x</h1>{{/title}}\n" + Self.frame.close) == [
+        let found = try errors("404", Self.frame.open + "{{#title}}<h1>x</h1>{{/title}}\n" + Self.frame.close)
+        #expect(found == [
             "themes/default/templates/404.mustache:3:1: error: 'title' is text, always present: a section needs a flag, a list, a record or an optional value",
         ])
     }
 
     @Test func anUnclosedSectionIsAnError() throws {
-        #expect(try errors("404", Self.frame.open + "{{#section_none}}\n<h1>x</h1>\n" + Self.frame.close) == [
-            "themes/default/templates/404.mustache:3:1: error: unclosed section 'section_none': no {{/section_none}} follows",
+        let found = try errors("watch", "<section>\n{{#watchLinks}}\n<li>{{name}}</li>\n</section>\n")
+        #expect(found == [
+            "themes/default/templates/watch.mustache:2:1: error: unclosed section 'watchLinks': no {{/watchLinks}} follows",
         ])
     }
 
     @Test func anUnknownPartialIsAnError() throws {
-        #expect(try errors("404", Self.frame.open + "{{> wtch}}\n" + Self.frame.close) == [
+        let found = try errors("404", Self.frame.open + "{{> wtch}}\n" + Self.frame.close)
+        #expect(found == [
             "themes/default/templates/404.mustache:3:1: error: no template named 'wtch' (did you mean 'watch'?)",
         ])
     }
 
     @Test func aMistakeInBaseIsReportedOnce() throws {
         let base = DefaultTheme.files["templates/base.mustache"]!.replacingOccurrences(of: "{{siteTitle}}</a>", with: "{{siteTitel}}</a>")
-        #expect(try errors("base", base) == [
-            "themes/default/templates/base.mustache:14:30: error: no 'siteTitel' in the 404 page (did you mean 'siteTitle'?)",
+        let found = try errors("base", base)
+        #expect(found == [
+            "themes/default/templates/base.mustache:14:46: error: no 'siteTitel' in a rollback page (did you mean 'siteTitle'?)",
         ])
     }
 
     /// The README's list of names, per page kind, is generated from the views' shapes.
     @Test func theReadmeListsEveryNameOfEveryPage() throws {
         let readme = try String(contentsOf: repositoryRoot.appending(path: "README.md"), encoding: .utf8)
-        let generated = PageShapes(assetNames: ["inventory.js", "style.css"]).documentation
-        #expect(readme.contains(generated), "README.md's template names are out of date; replace them with:\n\(generated)")
+        let generated = "<!-- template names: generated -->\n\n" + PageShapes(assetNames: ["inventory.js", "style.css"]).documentation
+            + "\n<!-- end of template names -->\n"
+        #expect(readme.contains(generated), "README.md's template names are out of date; replace them with:\nBEGIN\n\(generated)END")
     }
 }
