@@ -179,9 +179,11 @@ let cleanService = """
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("built 8 pages for 1 active service into"))
         #expect(FileManager.default.fileExists(atPath: scratch.url.appending(path: "public/services/api/rollback/index.html").path))
-        let refused = try shortpath(["build", "--source", scratch.url.path, "--output", scratch.url.appending(path: "content").path, "--today", "2026-11-27"])
+        scratch.write("notes/todo.txt", "mine\n")
+        let refused = try shortpath(["build", "--source", scratch.url.path, "--output", scratch.url.appending(path: "notes").path, "--today", "2026-11-27"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("was not written by shortpath"))
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appending(path: "notes/todo.txt").path))
     }
 
     @Test func todayComesFromTheFlagThenSourceDateEpoch() throws {
@@ -222,8 +224,8 @@ extension String {
 }
 
 @Suite struct InterruptTests {
-    /// A build stopped by SIGINT or SIGTERM leaves the previous site byte for byte, and no
-    /// folder of its own behind.
+    /// A build stopped by SIGINT or SIGTERM leaves the previous site byte for byte; its pages
+    /// stay in the marked spare folder, which the next build reuses.
     @Test(arguments: [SIGINT, SIGTERM])
     func interruptingABuildChangesNothing(_ signal: Int32) throws {
         let scratch = Scratch()
@@ -253,7 +255,11 @@ extension String {
         #expect(process.terminationStatus == 128 + signal)
         #expect(files(in: output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".public") }
-        #expect(leftovers.isEmpty)
+        #expect(leftovers == [".public.shortpath-spare"])
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appending(path: ".public.shortpath-spare/.shortpath-output").path))
+        let next = try shortpath(["build", "--source", scratch.url.path, "--output", output.path, "--today", "2026-12-01"])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(files(in: output) != before)
     }
 
     func files(in folder: URL) -> [String: Data] {
