@@ -12,8 +12,8 @@ public enum FuzzEntries {
         case service
         /// One `content/observed/<env>/*.json` file through the parser and the observed rules.
         case observed
-        /// A theme's templates through `Theme.load`, then a whole site rendered with them:
-        /// the input is up to three templates (index, base, watch) separated by NUL bytes.
+        /// A theme's templates through `Theme.load`, then a service's pages rendered with them:
+        /// the input is up to three templates (service, base, watch) separated by NUL bytes.
         case theme
     }
 
@@ -44,7 +44,7 @@ public enum FuzzEntries {
     static func theme(_ bytes: [UInt8]) {
         let parts = bytes.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
         let folder = Fixture.shared.source.appending(path: "themes/fuzz/templates")
-        for (index, name) in ["index", "base", "watch"].enumerated() {
+        for (index, name) in ["service", "base", "watch"].enumerated() {
             let file = folder.appending(path: "\(name).mustache")
             if index < parts.count {
                 _ = FileManager.default.createFile(atPath: file.path, contents: Data(parts[index]))
@@ -53,9 +53,8 @@ public enum FuzzEntries {
             }
         }
         guard let theme = try? Theme.load(source: Fixture.shared.source, name: "fuzz") else { return }
-        let inventory = Fixture.shared.inventory
-        guard let report = try? Analyzer.analyze(inventory, today: Fixture.today) else { return }
-        try? SiteRenderer(inventory: inventory, report: report, theme: theme).writeAll(to: DiscardingSink())
+        let renderer = SiteRenderer(inventory: Fixture.shared.inventory, report: Fixture.shared.report, theme: theme)
+        for service in Fixture.shared.inventory.services { try? renderer.writeServicePages(service, to: DiscardingSink()) }
     }
 }
 
@@ -73,6 +72,7 @@ final class Fixture: Sendable {
 
     let source: URL
     let inventory: Inventory
+    let report: Report
     let theme: Theme
 
     private init() {
@@ -111,6 +111,7 @@ final class Fixture: Sendable {
             try! Data(text.utf8).write(to: url)
         }
         inventory = try! ContentLoader.load(source: source)
+        report = try! Analyzer.analyze(inventory, today: Self.today)
         theme = try! Theme.load(source: source, name: "default")
     }
 }

@@ -71,9 +71,14 @@ enum InterruptSignals {
         }
     }
 
+    /// Prints `message` unless standard error is a pipe that nobody reads (the command may
+    /// be blocked writing to it), and ends the process.
     private static func end(_ signal: Int32, message: String) -> Never {
-        let line = Array((message + "\n").utf8)
-        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        var poller = pollfd(fd: STDERR_FILENO, events: Int16(POLLOUT), revents: 0)
+        if poll(&poller, 1, 0) == 1 && poller.revents & Int16(POLLOUT) != 0 {
+            let line = Array((message + "\n").utf8)
+            _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        }
         _exit(128 + signal)
     }
 
