@@ -61,7 +61,7 @@ let package = Package(
             ]
         ),
         // The fuzzer's entry points and its driver (`make fuzz`; see Tests/fuzz/README.md).
-        .target(name: "FuzzEntries", dependencies: ["Inventory", "Analysis", "Site"]),
+        .target(name: "FuzzEntries", dependencies: ["Inventory", "Analysis", "Pipeline", "Site"]),
         .executableTarget(name: "shortpath-fuzz", dependencies: ["FuzzEntries"]),
         .executableTarget(
             name: "shortpath",

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Inventory
+import Pipeline
 import Site
 
 /// The three entry points the fuzzer drives (`make fuzz`), also replayed by the tests over the
@@ -29,7 +30,7 @@ public enum FuzzEntries {
         guard let parsed = try? ContentLoader.parseService(bytes: bytes, path: "content/services/fuzz.md", slug: "fuzz") else { return }
         var inventory = Fixture.shared.inventory
         inventory.services.append(parsed.service)
-        guard let report = try? Analyzer.analyze(inventory, today: Fixture.today) else { return }
+        guard let report = try? Pipeline.analyse(inventory, today: Fixture.today) else { return }
         let renderer = SiteRenderer(inventory: inventory, report: report, theme: Fixture.shared.theme)
         try? renderer.writeServicePages(parsed.service, to: DiscardingSink())
     }
@@ -38,7 +39,7 @@ public enum FuzzEntries {
         guard let snapshot = try? ContentLoader.parseObserved(bytes, environment: "production", path: "content/observed/production/fuzz.json") else { return }
         var inventory = Fixture.shared.inventory
         inventory.observed = [snapshot]
-        _ = try? Analyzer.analyze(inventory, today: Fixture.today)
+        _ = try? Pipeline.analyse(inventory, today: Fixture.today)
     }
 
     static func theme(_ bytes: [UInt8]) {
@@ -111,7 +112,7 @@ final class Fixture: Sendable {
             try! Data(text.utf8).write(to: url)
         }
         inventory = try! ContentLoader.load(source: source)
-        report = try! Analyzer.analyze(inventory, today: Self.today)
+        report = try! Pipeline.analyse(inventory, today: Self.today)
         theme = try! Theme.load(source: source, name: "default")
     }
 }
