@@ -11,8 +11,9 @@ import Site
 /// swapped in. Every other command ends at once: none of them leaves a file half-written (they
 /// write a temporary file and rename it).
 enum InterruptSignals {
-    /// How long a cooperating command has to stop by itself.
-    static let gracePeriod: Double = 0.5
+    /// How long a cooperating command has to stop by itself. Short: ending the process of a
+    /// large build (unmapping a gigabyte) takes a few hundred milliseconds of the second.
+    static let gracePeriod: Double = 0.1
 
     private static let state = State()
 

@@ -47,15 +47,20 @@ import Testing
         return descriptor
     }
 
-    /// A FIFO, a socket and a link to a FIFO among the service files, and a FIFO for the
-    /// standard and an observed file: each an error naming its kind, at once, and no hang.
-    @Test func filesThatAreNotRegularAreErrorsNotHangs() throws {
+    /// A site built once: its folder, its output and the output's files.
+    func builtSite() throws -> (Scratch, URL, [String: Data]) {
         let scratch = Scratch()
         scratch.site(service: cleanService)
         let first = try shortpath(["build", "--source", scratch.url.path, "--today", "2026-11-27"])
         #expect(first.status == 0)
         let output = scratch.url.appending(path: "public")
-        let before = InterruptTests().files(in: output)
+        return (scratch, output, InterruptTests().files(in: output))
+    }
+
+    /// A FIFO, a socket and a link to a FIFO among the service files, and a FIFO as an
+    /// observed file: each an error naming its kind, at once, and no hang.
+    @Test func filesThatAreNotRegularAreErrorsNotHangs() throws {
+        let (scratch, output, before) = try builtSite()
         let services = scratch.url.appending(path: "content/services")
         #expect(mkfifo(services.appending(path: "pipe.md").path, 0o644) == 0)
         let socketPath = services.appending(path: "socket.md").path
@@ -106,12 +111,7 @@ import Testing
     /// Thousands of errors fill the pipe of a caller that does not read: the build blocks in
     /// a write. SIGTERM still ends it within a second, exit 143, the previous site intact.
     @Test func aBuildBlockedOnAFullPipeEndsOnSIGTERM() throws {
-        let scratch = Scratch()
-        scratch.site(service: cleanService)
-        let first = try shortpath(["build", "--source", scratch.url.path, "--today", "2026-11-27"])
-        #expect(first.status == 0)
-        let output = scratch.url.appending(path: "public")
-        let before = InterruptTests().files(in: output)
+        let (scratch, output, before) = try builtSite()
         for index in 0..<2000 { scratch.write("content/services/broken-\(index).md", "---\nownr: someone\nnme: Broken \(index)\n---\n") }
 
         let unread = Pipe()

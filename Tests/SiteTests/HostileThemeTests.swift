@@ -44,6 +44,8 @@ import Testing
     @Test func delimiterChangesAreFollowed() {
         let custom = "{{=<% %>=}}" + String(repeating: "<%#a%>", count: limit + 1) + String(repeating: "<%/a%>", count: limit + 1)
         #expect(errors(["watch": custom]).count == 1)
+        let single = "{{=| |=}}" + String(repeating: "|#a|", count: limit + 1) + String(repeating: "|/a|", count: limit + 1)
+        #expect(errors(["watch": single]) == ["themes/default/templates/watch.mustache:1:\(10 + 4 * limit): the template's sections nest deeper than 64 levels"])
         // With other delimiters, '{{#' is text.
         #expect(errors(["watch": "{{=<% %>=}}" + String(repeating: "{{#a}}", count: limit + 1)]) == [])
     }

@@ -65,7 +65,7 @@ public enum TemplateLimits {
             case UInt8(ascii: ">"):
                 try shape.partials.append(use(inner, depth: depth, at: location(tagStart)))
             case UInt8(ascii: "="):
-                let parts = inner.dropLast().split(separator: UInt8(ascii: " "))
+                let parts = inner.split(separator: UInt8(ascii: " "))
                 if parts.count == 2 { (open, close) = (Array(parts[0]), Array(parts[1])) }
             default:
                 break
