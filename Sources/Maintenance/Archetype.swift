@@ -1,5 +1,6 @@
 import Foundation
 import DefaultTheme
+import Inventory
 import Mustache
 
 /// The file `shortpath new service` starts from: `<source>/archetypes/service.md` when the site
@@ -15,7 +16,9 @@ public enum Archetype {
         let own = source.appending(path: "archetypes/service.md")
         let origin: String
         let text: String
-        if let data = FileManager.default.contents(atPath: own.path) {
+        if let kind = FileKind.irregular(atPath: own.path) {
+            throw Failure(description: FileKind.diagnostic(kind, file: "archetypes/service.md").description)
+        } else if let data = FileManager.default.contents(atPath: own.path) {
             (text, origin) = (String(decoding: data, as: UTF8.self), "archetypes/service.md")
         } else if let builtIn = DefaultTheme.files["archetypes/service.md"] {
             (text, origin) = (builtIn, "themes/default/archetypes/service.md (built in)")
@@ -24,7 +27,10 @@ public enum Archetype {
         }
         let template: MustacheTemplate
         do {
+            _ = try TemplateLimits.scan(Array(text.utf8), origin: origin)
             template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+        } catch let error as Diagnostic {
+            throw Failure(description: error.description)
         } catch {
             throw Failure(description: "\(origin): error: template error: \(error)")
         }

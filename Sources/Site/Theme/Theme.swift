@@ -16,12 +16,15 @@ public struct Theme: Sendable {
     public static func load(source: URL, name: String) throws(ContentErrors) -> Theme {
         HTMLEscaping.register()
         var files: [String: (text: [UInt8], origin: String)] = [:]
+        var errors: [Diagnostic] = []
         for (path, text) in DefaultTheme.files { files[path] = (Array(text.utf8), "themes/default/\(path) (built in)") }
         let folder = source.appending(path: "themes/\(name)")
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue {
             for path in listFiles(folder) {
-                if let data = FileManager.default.contents(atPath: folder.appending(path: path).path) {
+                if let kind = FileKind.irregular(atPath: folder.appending(path: path).path) {
+                    errors.append(FileKind.diagnostic(kind, file: "themes/\(name)/\(path)"))
+                } else if let data = FileManager.default.contents(atPath: folder.appending(path: path).path) {
                     files[path] = (Array(data), "themes/\(name)/\(path)")
                 }
             }
@@ -32,15 +35,18 @@ public struct Theme: Sendable {
         }
         var library = MustacheLibrary()
         var assets: [String: [UInt8]] = [:]
-        var errors: [Diagnostic] = []
+        var shapes: [String: TemplateLimits.Shape] = [:]
         for path in files.keys.sorted() {
             let (bytes, origin) = files[path]!
             if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
                 let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
                 do {
+                    shapes[name] = try TemplateLimits.scan(bytes, origin: origin)
                     // The pragma selects the byte-level HTML escaper; it adds no line.
                     let text = HTMLEscaping.pragma + String(decoding: bytes, as: UTF8.self)
                     library.register(try MustacheTemplate(string: text), named: name)
+                } catch let error as Diagnostic {
+                    errors.append(error)
                 } catch let error as MustacheTemplate.ParserError {
                     errors.append(Diagnostic(SourceLocation(file: origin, line: error.context.lineNumber, column: error.context.columnNumber + 1),
                                              "template error: \(error.error)", hint: "near: \(error.context.line.trimmingSpaces)"))
@@ -51,6 +57,7 @@ public struct Theme: Sendable {
                 assets[String(path.dropFirst("assets/".count))] = bytes
             }
         }
+        errors += TemplateLimits.check(shapes)
         for template in pageTemplates where library.getTemplate(named: template) == nil && errors.isEmpty {
             errors.append(Diagnostic(SourceLocation(file: "themes/\(name)/templates/\(template).mustache", line: 1, column: 1),
                                      "the theme has no '\(template)' template"))
