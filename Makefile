@@ -143,8 +143,6 @@ package-test:
 	$(MAKE) deb
 	bash Tests/package/deb-test.sh $(DEB)
 
-clean:
-	rm -rf .build public/* shortpath_*.deb
 # Coverage-guided fuzzing (libFuzzer with AddressSanitizer) of the three entry points, each for
 # FUZZ_SECONDS; a crash, a hang over 1 s or memory over 2 GiB fails (scripts/fuzz).
 FUZZ_SECONDS ?= 60
@@ -159,4 +157,4 @@ stress: build
 	GEN_INVENTORY=$(GEN_INVENTORY) scripts/stress --services $(STRESS_SERVICES) --binary $(BIN)
 
 clean:
-	rm -rf .build .build-fuzz .build-stress public/*
+	rm -rf .build .build-fuzz .build-stress public/* shortpath_*.deb
