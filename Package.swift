@@ -62,6 +62,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The fuzzer's entry points and its driver (`make fuzz`; see Tests/fuzz/README.md).
+        .target(name: "FuzzEntries", dependencies: ["Inventory", "Analysis", "Pipeline", "Site"]),
+        .executableTarget(name: "shortpath-fuzz", dependencies: ["FuzzEntries"]),
         .executableTarget(
             name: "shortpath",
             dependencies: [
@@ -77,6 +80,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Pipeline", "Analysis", "Inventory", "DefaultTheme"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzEntries"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
         .testTarget(name: "MaintenanceTests", dependencies: ["Maintenance", "Pipeline", "Analysis", "Inventory"]),
         // Which stage may import which, read from the sources.

@@ -1,5 +1,6 @@
 import Foundation
 import DefaultTheme
+import Inventory
 import Templates
 
 /// The file `shortpath new service` starts from: `<source>/archetypes/service.md` when the site
@@ -15,12 +16,19 @@ public enum Archetype {
         let own = source.appending(path: "archetypes/service.md")
         let origin: String
         let text: String
-        if let data = FileManager.default.contents(atPath: own.path) {
+        if let kind = FileKind.irregular(atPath: own.path) {
+            throw Failure(description: FileKind.diagnostic(kind, file: "archetypes/service.md").description)
+        } else if let data = FileManager.default.contents(atPath: own.path) {
             (text, origin) = (String(decoding: data, as: UTF8.self), "archetypes/service.md")
         } else if let builtIn = DefaultTheme.files["archetypes/service.md"] {
             (text, origin) = (builtIn, "themes/default/archetypes/service.md (built in)")
         } else {
             throw Failure(description: "error: no archetype for services")
+        }
+        do {
+            _ = try TemplateLimits.scan(Array(text.utf8), origin: origin)
+        } catch {
+            throw Failure(description: error.description)
         }
         var library = TemplateLibrary()
         let problems = library.add("service", path: origin, source: Array(text.utf8))

@@ -79,6 +79,11 @@ enum EOLAPIv1 {
 
     /// The `result` of an answer whose `schema_version` is 1.x.
     static func result(_ data: Data) throws(Problem) -> Any {
+        do {
+            try JSONNesting.check(data, file: "the answer")
+        } catch {
+            throw Problem(error.message)
+        }
         let json: Any
         do {
             json = try JSONSerialization.jsonObject(with: data)

@@ -22,22 +22,18 @@ public enum SiteBuilder {
         // 3. The theme, checked before anything is written.
         let theme = try Theme.load(source: source, name: analysed.inventory.settings.theme)
         try cancellation.check()
-        // 4. Every page into the spare folder beside the output.
+        // 4. Every page into the spare folder beside the output. An interrupted or failed build
+        // leaves its pages there, where the next build rewrites them; the output is untouched.
         let folder = try OutputFolder(output)
-        do {
-            let renderer = SiteRenderer(inventory: analysed.inventory, report: analysed.report, theme: theme)
-            try renderer.writeAll(to: folder, cancellation: cancellation)
-            clock.lap("pages")
-            RenderTimings.shared.report()
-            try cancellation.check()
-            // 5. Swap it in whole.
-            try folder.commit()
-            clock.lap("commit")
-            return Result(report: analysed.report, pages: renderer.pageCount, files: renderer.fileCount)
-        } catch {
-            folder.abandon()
-            throw error
-        }
+        let renderer = SiteRenderer(inventory: analysed.inventory, report: analysed.report, theme: theme)
+        try renderer.writeAll(to: folder, cancellation: cancellation)
+        clock.lap("pages")
+        RenderTimings.shared.report()
+        try cancellation.check()
+        // 5. Swap it in whole, unless interrupted before the swap begins.
+        try folder.commit(beforeSwap: cancellation.beginSwap)
+        clock.lap("commit")
+        return Result(report: analysed.report, pages: renderer.pageCount, files: renderer.fileCount)
     }
 }
 

@@ -27,9 +27,15 @@ struct Build: ParsableCommand {
     func run() throws {
         let today = try common.resolveToday()
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? common.sourceURL.appending(path: "public")
+        let unchanged = "interrupted: the previous site at \(outputURL.path) is unchanged"
+        do {
+            try OutputFolder.checkPlacement(outputURL, source: common.sourceURL)
+        } catch {
+            standardError(error.description)
+            throw ExitCode(2)
+        }
         let cancellation = Cancellation()
-        let signals = InterruptSignals { cancellation.cancel(signal: $0) }
-        defer { signals.restore() }
+        InterruptSignals.cooperate(cancellation, message: unchanged)
         do {
             let result = try SiteBuilder.build(source: common.sourceURL, output: outputURL, today: today, baseURL: baseURL, cancellation: cancellation)
             let active = result.report.statuses.count
@@ -38,7 +44,7 @@ struct Build: ParsableCommand {
         } catch let errors as ContentErrors {
             throw failWithContentErrors(errors)
         } catch let interrupted as Interrupted {
-            standardError("interrupted: the previous site at \(outputURL.path) is unchanged")
+            standardError(unchanged)
             throw ExitCode(128 + interrupted.signal)
         } catch let error as OutputError {
             standardError(error.description)

@@ -15,6 +15,7 @@ struct Shortpath: AsyncParsableCommand {
     )
 
     static func main() async {
+        InterruptSignals.install()
         // cmark-gfm's extension registry is global: fill it before any concurrency.
         Markdown.registerExtensions()
         do {

@@ -118,9 +118,11 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("built 8 pages for 1 active service into"))
         #expect(FileManager.default.fileExists(atPath: scratch.url.appending(path: "public/services/api/rollback/index.html").path))
-        let refused = try shortpath(["build", "--source", scratch.url.path, "--output", scratch.url.appending(path: "content").path, "--today", "2026-11-27"])
+        scratch.write("notes/todo.txt", "mine\n")
+        let refused = try shortpath(["build", "--source", scratch.url.path, "--output", scratch.url.appending(path: "notes").path, "--today", "2026-11-27"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("was not written by shortpath"))
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appending(path: "notes/todo.txt").path))
     }
 
     @Test func todayComesFromTheFlagThenSourceDateEpoch() throws {

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct InterruptTests {
-    /// A build stopped by SIGINT or SIGTERM leaves the previous site byte for byte, and no
-    /// folder of its own behind.
+    /// A build stopped by SIGINT or SIGTERM leaves the previous site byte for byte; its pages
+    /// stay in the marked spare folder, which the next build reuses.
     @Test(arguments: [SIGINT, SIGTERM])
     func interruptingABuildChangesNothing(_ signal: Int32) throws {
         let scratch = Scratch()
@@ -30,7 +30,14 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + signal)
         #expect(tree(output) == before)
+        // Interrupted while loading there is no spare yet; later, it carries the mark.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".public") }
-        #expect(leftovers.isEmpty)
+        #expect(leftovers.isEmpty || leftovers == [".public.shortpath-spare"])
+        if !leftovers.isEmpty {
+            #expect(FileManager.default.fileExists(atPath: scratch.url.appending(path: ".public.shortpath-spare/.shortpath-output").path))
+        }
+        let next = try shortpath(["build", "--source", scratch.url.path, "--output", output.path, "--today", "2026-12-01"])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(tree(output) != before)
     }
 }

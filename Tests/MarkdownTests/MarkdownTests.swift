@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Markdown
 
@@ -54,5 +55,48 @@ import Testing
         }
         #expect(results == expected)
         #expect(expected.allSatisfy { $0.contains("<a href=\"https://wiki.example.com/") })
+    }
+}
+
+/// cmark-gfm parses, renders and frees without recursion, and the link rewriter walks the
+/// tree with cmark's iterator: 100,000 levels of nesting render on a thread with a 256 KiB
+/// stack, where any recursion per level would overflow it. So the body needs no depth limit.
+@Suite struct MarkdownNestingTests {
+    static let levels = 100_000
+
+    /// Renders on a thread with a small stack and returns the HTML.
+    func renderOnASmallStack(_ markdown: String) -> String {
+        let done = DispatchSemaphore(value: 0)
+        let result = RenderResult()
+        let thread = Thread {
+            result.html = Markdown.toHTML(markdown) { url in url + "#rewritten" }
+            done.signal()
+        }
+        thread.stackSize = 256 * 1024
+        thread.start()
+        done.wait()
+        return result.html
+    }
+
+    final class RenderResult: @unchecked Sendable {
+        var html = ""
+    }
+
+    @Test func nestedBlockquotes() {
+        let html = renderOnASmallStack(String(repeating: ">", count: Self.levels) + " [deep](https://example.com)\n")
+        #expect(html.components(separatedBy: "<blockquote>").count - 1 == Self.levels)
+        #expect(html.contains("href=\"https://example.com#rewritten\""))
+    }
+
+    @Test func nestedLists() {
+        let html = renderOnASmallStack(String(repeating: "- ", count: Self.levels) + "[deep](https://example.com)\n")
+        #expect(html.components(separatedBy: "<ul>").count - 1 == Self.levels)
+        #expect(html.contains("href=\"https://example.com#rewritten\""))
+    }
+
+    @Test func nestedInlines() {
+        let html = renderOnASmallStack(String(repeating: "*a **b ~~c [", count: Self.levels / 10) + "x" + String(repeating: "](https://example.com)~~ b** a*", count: Self.levels / 10) + "\n")
+        #expect(html.contains("<em>"))
+        #expect(html.contains("#rewritten"))
     }
 }

@@ -90,7 +90,7 @@ import Testing
             try! FileManager.default.createDirectory(at: site.url.appending(path: "content/services/folder.md"), withIntermediateDirectories: true)
             try! FileManager.default.createSymbolicLink(atPath: site.url.appending(path: "content/services/dir-link.md").path, withDestinationPath: "folder.md")
         }
-        #expect(found == ["content/services/dir-link.md:1:1: not a regular file"])
+        #expect(found == ["content/services/dir-link.md:1:1: the file is a symbolic link to a folder, not a regular file"])
     }
 
     @Test func missingStandardsWhileServicesExistIsAnError() {

@@ -6,6 +6,7 @@ import Foundation
 public enum EOLParser {
     public static func parse(_ data: Data, product: String, file: String) throws(Diagnostic) -> EOLProduct {
         let start = SourceLocation(file: file, line: 1, column: 1)
+        try JSONNesting.check(data, file: file)
         let json: Any
         do {
             json = try JSONSerialization.jsonObject(with: data)

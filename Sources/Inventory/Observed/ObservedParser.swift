@@ -5,6 +5,7 @@ import Foundation
 enum ObservedParser {
     static func parse(_ data: Data, environment: String, file: String, fileName: String) throws(Diagnostic) -> ObservedSnapshot {
         let start = SourceLocation(file: file, line: 1, column: 1)
+        try JSONNesting.check(data, file: file)
         let json: Any
         do {
             json = try JSONSerialization.jsonObject(with: data)

@@ -11,8 +11,8 @@ struct ContentFile {
 
     /// Reads, checks and parses the file at `location`, reported as `path`. Every problem is a
     /// located diagnostic.
-    static func read(_ location: String, path: String) throws(Diagnostic) -> ContentFile {
-        try parse(try readBytes(location, path: path), path: path)
+    static func read(_ location: String, path: String, knownRegular: Bool = false) throws(Diagnostic) -> ContentFile {
+        try parse(try readBytes(location, path: path, knownRegular: knownRegular), path: path)
     }
 
     /// Checks and parses a file's bytes: UTF-8, front matter, YAML.
@@ -31,15 +31,18 @@ struct ContentFile {
         return ContentFile(path: path, root: root, body: split.body)
     }
 
-    /// The file's bytes with one open, fstat and read: it runs for every service.
-    static func readBytes(_ location: String, path: String) throws(Diagnostic) -> [UInt8] {
+    /// The file's bytes with one open, fstat and read: it runs for every service. Anything but a
+    /// regular file is refused before it is opened (`lstat`, `stat`), unless the directory
+    /// listing already said it is one; the open never blocks, and `fstat` checks again.
+    static func readBytes(_ location: String, path: String, knownRegular: Bool = false) throws(Diagnostic) -> [UInt8] {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        let descriptor = open(location, O_RDONLY | O_CLOEXEC)
+        if !knownRegular, let kind = FileKind.irregular(atPath: location) { throw FileKind.diagnostic(kind, file: path) }
+        let descriptor = open(location, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw Diagnostic(start, "cannot read the file: \(describe(errno))") }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Diagnostic(start, "cannot read the file: \(describe(errno))") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw Diagnostic(start, "not a regular file") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw FileKind.diagnostic(FileKind.name(of: info.st_mode & S_IFMT), file: path) }
         let size = Int(info.st_size)
         if size > maximumSize {
             throw Diagnostic(start, "the file is \(size / 1024) KiB, over the limit of \(maximumSize / 1024) KiB",

@@ -23,7 +23,7 @@ public enum ContentLoader {
         }
 
         var settings = SiteSettings()
-        if let file = readOptional(content.appending(path: "_index.md"), path: "content/_index.md", into: &diagnostics) {
+        if let file = readOptional(content.appending(path: "_index.md"), path: "content/_index.md", content: content, into: &diagnostics) {
             let reader = SchemaReader(file: file.path)
             settings = SettingsSchema.decode(file.root, file: file.path, body: file.body, reader: reader)
             diagnostics += reader.diagnostics
@@ -33,7 +33,7 @@ public enum ContentLoader {
         diagnostics += listingErrors
 
         var standards = Standards()
-        if let file = readOptional(content.appending(path: "standards.md"), path: "content/standards.md", into: &diagnostics) {
+        if let file = readOptional(content.appending(path: "standards.md"), path: "content/standards.md", content: content, into: &diagnostics) {
             let reader = SchemaReader(file: file.path)
             standards = StandardsSchema.decode(file.root, file: file.path, body: file.body, reader: reader)
             diagnostics += reader.diagnostics
@@ -51,8 +51,8 @@ public enum ContentLoader {
             case .failure(let errors): diagnostics += errors.diagnostics
             }
         }
-        let observed = readObserved(content.appending(path: "observed"), into: &diagnostics)
-        let eol = readEOL(content.appending(path: "eol"), into: &diagnostics)
+        let observed = readObserved(content.appending(path: "observed"), content: content, into: &diagnostics)
+        let eol = readEOL(content.appending(path: "eol"), content: content, into: &diagnostics)
         if !diagnostics.isEmpty { throw ContentErrors(diagnostics) }
         return Inventory(settings: settings, standards: standards, services: services, observed: observed, eol: eol)
     }
@@ -64,6 +64,8 @@ public enum ContentLoader {
         var location: String
         /// The path reported in errors: `content/services/<name>`.
         var path: String
+        /// The directory listing said it is a regular file (not a link).
+        var isRegular = false
     }
 
     /// The service files, by slug; a slug taken twice (also by case) or one that is not a safe
@@ -71,7 +73,7 @@ public enum ContentLoader {
     /// call per file for all but symbolic links.
     static func serviceFiles(in content: URL) -> ([Listed], [Diagnostic]) {
         let folder = content.appending(path: "services").path
-        var entries: [(name: String, isLink: Bool)] = []
+        var entries: [(name: String, type: UInt8)] = []
         guard let directory = opendir(folder) else { return ([], []) }
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -79,7 +81,7 @@ public enum ContentLoader {
             }
             let type = entry.pointee.d_type
             guard type != UInt8(DT_DIR) else { continue }
-            entries.append((name, type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)))
+            entries.append((name, type))
         }
         closedir(directory)
         entries.sort { $0.name < $1.name }
@@ -87,7 +89,7 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         var files: [Listed] = []
         var seen: [String: String] = [:]
-        for (name, isLink) in entries where name.hasSuffix(".md") && !name.hasPrefix(".") && !name.hasPrefix("_") {
+        for (name, type) in entries where name.hasSuffix(".md") && !name.hasPrefix(".") && !name.hasPrefix("_") {
             let path = "content/services/\(name)"
             let onDisk = folder + "/" + name
             let slug = String(name.dropLast(3)).lowercased()
@@ -98,8 +100,13 @@ public enum ContentLoader {
                                               hint: "name service files with lowercase letters, digits and '-', like customer-api.md"))
                 continue
             }
+            let isLink = type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)
             if isLink, let escape = linkEscape(URL(fileURLWithPath: onDisk), content: content) {
                 diagnostics.append(Diagnostic(location, escape))
+                continue
+            }
+            if let kind = isLink ? FileKind.irregular(atPath: onDisk) : FileKind.irregular(directoryEntryType: type) {
+                diagnostics.append(FileKind.diagnostic(kind, file: path))
                 continue
             }
             if let other = seen[slug] {
@@ -108,7 +115,7 @@ public enum ContentLoader {
                 continue
             }
             seen[slug] = path
-            files.append(Listed(slug: slug, location: onDisk, path: path))
+            files.append(Listed(slug: slug, location: onDisk, path: path, isRegular: type == UInt8(DT_REG)))
         }
         return (files, diagnostics)
     }
@@ -132,8 +139,15 @@ public enum ContentLoader {
         return nil
     }
 
+    /// A content file's bytes: a symbolic link must lead to a file inside `content`, and only
+    /// regular files are read.
+    static func readInside(_ url: URL, path: String, content: URL) throws(Diagnostic) -> [UInt8] {
+        if let escape = linkEscape(url, content: content) { throw Diagnostic(SourceLocation(file: path, line: 1, column: 1), escape) }
+        return try ContentFile.readBytes(url.path, path: path)
+    }
+
     /// `content/observed/<environment>/*.json`.
-    static func readObserved(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [ObservedSnapshot] {
+    static func readObserved(_ folder: URL, content: URL, into diagnostics: inout [Diagnostic]) -> [ObservedSnapshot] {
         var snapshots: [ObservedSnapshot] = []
         let fileManager = FileManager.default
         guard let environments = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return [] }
@@ -143,8 +157,8 @@ public enum ContentLoader {
             for name in files.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
                 let path = "content/observed/\(environment)/\(name)"
                 do {
-                    let bytes = try ContentFile.readBytes(envFolder.appending(path: name).path, path: path)
-                    snapshots.append(try ObservedParser.parse(Data(bytes), environment: environment, file: path, fileName: name))
+                    let bytes = try readInside(envFolder.appending(path: name), path: path, content: content)
+                    snapshots.append(try parseObserved(bytes, environment: environment, path: path))
                 } catch {
                     diagnostics.append(error)
                 }
@@ -153,15 +167,20 @@ public enum ContentLoader {
         return snapshots
     }
 
+    /// Parses one observed-state file's bytes as a build would.
+    public static func parseObserved(_ bytes: [UInt8], environment: String, path: String) throws(Diagnostic) -> ObservedSnapshot {
+        try ObservedParser.parse(Data(bytes), environment: environment, file: path, fileName: String(path.split(separator: "/").last ?? ""))
+    }
+
     /// `content/eol/<product>.json`.
-    static func readEOL(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [String: EOLProduct] {
+    static func readEOL(_ folder: URL, content: URL, into diagnostics: inout [Diagnostic]) -> [String: EOLProduct] {
         var products: [String: EOLProduct] = [:]
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
         for name in files.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let product = String(name.dropLast(5))
             let path = "content/eol/\(name)"
             do {
-                let bytes = try ContentFile.readBytes(folder.appending(path: name).path, path: path)
+                let bytes = try readInside(folder.appending(path: name), path: path, content: content)
                 products[product] = try EOLParser.parse(Data(bytes), product: product, file: path)
             } catch {
                 diagnostics.append(error)
@@ -170,10 +189,10 @@ public enum ContentLoader {
         return products
     }
 
-    private static func readOptional(_ url: URL, path: String, into diagnostics: inout [Diagnostic]) -> ContentFile? {
+    private static func readOptional(_ url: URL, path: String, content: URL, into diagnostics: inout [Diagnostic]) -> ContentFile? {
         guard FileManager.default.fileExists(atPath: url.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return nil }
         do {
-            return try ContentFile.read(url.path, path: path)
+            return try ContentFile.parse(try readInside(url, path: path, content: content), path: path)
         } catch {
             diagnostics.append(error)
             return nil
@@ -189,7 +208,7 @@ public enum ContentLoader {
                 results[index] = known
                 return
             }
-            let result = parseService(slug: file.slug, location: file.location, path: file.path)
+            let result = parseService(file)
             memory?.remember(result, at: file.location)
             results[index] = result
         }
@@ -199,9 +218,14 @@ public enum ContentLoader {
     /// Parses one service file's text as a build would, with the YAML tree it came from (for
     /// commands that edit the file in place).
     public static func parseService(text: String, path: String, slug: String) throws(ContentErrors) -> (service: Service, root: YAMLNode?) {
+        try parseService(bytes: Array(text.utf8), path: path, slug: slug)
+    }
+
+    /// Parses one service file's bytes as a build would: UTF-8, front matter, YAML, schema.
+    public static func parseService(bytes: [UInt8], path: String, slug: String) throws(ContentErrors) -> (service: Service, root: YAMLNode?) {
         let file: ContentFile
         do {
-            file = try ContentFile.parse(Array(text.utf8), path: path)
+            file = try ContentFile.parse(bytes, path: path)
         } catch {
             throw ContentErrors([error])
         }
@@ -211,9 +235,10 @@ public enum ContentLoader {
         throw ContentErrors(reader.diagnostics)
     }
 
-    static func parseService(slug: String, location: String, path: String) -> Result<Service, ContentErrors> {
+    static func parseService(_ listed: Listed) -> Result<Service, ContentErrors> {
+        let (slug, path) = (listed.slug, listed.path)
         do {
-            let file = try ContentFile.read(location, path: path)
+            let file = try ContentFile.read(listed.location, path: path, knownRegular: listed.isRegular)
             let reader = SchemaReader(file: path)
             let service = ServiceSchema.decode(file.root, slug: slug, file: path, body: file.body, reader: reader)
             if let service, reader.diagnostics.isEmpty { return .success(service) }

@@ -2,7 +2,9 @@ import CYAML
 
 /// Builds a `YAMLNode` tree from libyaml's event stream, keeping line and column for every
 /// node. Anchors and aliases are resolved, `<<` merge keys are applied, and a stream with
-/// more than one document is rejected.
+/// more than one document is rejected. The tree is built without recursion and is never deeper
+/// than `NestingLimits.depth`: a collection one level deeper, or an alias that would make it
+/// so, is an error at its line and column, so walking or freeing the tree stays shallow.
 public enum YAMLParser {
     /// The version of the libyaml library loaded at run time, as it reports itself.
     public static var libraryVersion: String { String(cString: yaml_get_version_string()) }
@@ -22,7 +24,9 @@ public enum YAMLParser {
 private struct TreeBuilder {
     let file: String
     let lineOffset: Int
-    var anchors: [String: YAMLNode] = [:]
+    var anchors: [String: (node: YAMLNode, shape: Shape)] = [:]
+    /// Values added so far by aliases, against `NestingLimits.aliasedValues`.
+    var aliased = 0
 
     init(file: String, lineOffset: Int) {
         self.file = file
@@ -40,6 +44,13 @@ private struct TreeBuilder {
         var start: Int
     }
 
+    /// How deep a finished node is (a scalar 0, a collection one more than its deepest child)
+    /// and how many values it holds, itself included.
+    struct Shape {
+        var height: Int
+        var size: Int
+    }
+
     mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
@@ -51,6 +62,7 @@ private struct TreeBuilder {
 
         var frames: [Frame] = []
         var items: [YAMLNode] = []
+        var shapes: [Shape] = []
         var root: YAMLNode?
         var documents = 0
         var event = yaml_event_t()
@@ -59,7 +71,12 @@ private struct TreeBuilder {
             defer { yaml_event_delete(&event) }
             let line = Int(event.start_mark.line) + 1
             let column = Int(event.start_mark.column) + 1
+            if frames.count == NestingLimits.depth && (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) {
+                throw Diagnostic(location(line: line, column: column), "the YAML nests \(NestingLimits.deeper)",
+                                 hint: "a content file needs a few levels of nesting; look for unclosed or repeated '[' or '{'")
+            }
             var finished: YAMLNode?
+            var shape = Shape(height: 0, size: 1)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return root
@@ -78,13 +95,25 @@ private struct TreeBuilder {
                 let end = event.end_mark.column == 0 && event.end_mark.line > event.start_mark.line
                     ? Int(event.end_mark.line) : Int(event.end_mark.line) + 1
                 finished = YAMLNode(.scalar(text, plain: plain), line: line + lineOffset, column: column, endLine: end + lineOffset)
-                if let anchor = string(scalar.anchor) { anchors[anchor] = finished }
+                if let anchor = string(scalar.anchor) { anchors[anchor] = (finished!, shape) }
             case YAML_ALIAS_EVENT:
                 let name = string(event.data.alias.anchor) ?? ""
-                guard var target = anchors[name] else {
+                guard let (node, anchored) = anchors[name] else {
                     throw Diagnostic(location(line: line, column: column), "unknown alias '*\(name)'",
                                      hint: "define the anchor '&\(name)' before using it")
                 }
+                if frames.count + anchored.height > NestingLimits.depth {
+                    throw Diagnostic(location(line: line, column: column), "the alias '*\(name)' here makes the YAML nest \(NestingLimits.deeper)",
+                                     hint: "a content file needs a few levels of nesting; use fewer nested aliases")
+                }
+                aliased += anchored.size
+                if aliased > NestingLimits.aliasedValues {
+                    throw Diagnostic(location(line: line, column: column),
+                                     "aliases expand to more than \(NestingLimits.aliasedValues) values by the alias '*\(name)' here",
+                                     hint: "write the values out, or alias small mappings only")
+                }
+                var target = node
+                shape = anchored
                 target.line = line + lineOffset
                 target.column = column
                 target.endLine = line + lineOffset
@@ -102,16 +131,27 @@ private struct TreeBuilder {
                 let frame = frames.removeLast()
                 let children = Array(items[frame.start...])
                 items.removeSubrange(frame.start...)
+                shape.height = 1
+                for child in shapes[frame.start...] {
+                    shape.height = max(shape.height, child.height + 1)
+                    shape.size += child.size
+                }
+                shapes.removeSubrange(frame.start...)
                 let kind: YAMLNode.Kind = frame.isMapping ? .mapping(try pairs(children)) : .sequence(children)
                 let close = frame.isFlow ? (line: line + lineOffset, column: column) : nil
                 let endLine = max(frame.line, children.map(\.endLine).max() ?? frame.line, close?.line ?? 0)
                 finished = YAMLNode(kind, line: frame.line, column: frame.column, endLine: endLine, flowClose: close)
-                if let anchor = frame.anchor { anchors[anchor] = finished }
+                if let anchor = frame.anchor { anchors[anchor] = (finished!, shape) }
             default:
                 break
             }
             if let node = finished {
-                if frames.isEmpty { root = node } else { items.append(node) }
+                if frames.isEmpty {
+                    root = node
+                } else {
+                    items.append(node)
+                    shapes.append(shape)
+                }
             }
         }
     }
@@ -121,6 +161,7 @@ private struct TreeBuilder {
         var result: [YAMLPair] = []
         result.reserveCapacity(items.count / 2)
         var merged: [YAMLPair] = []
+        var seen = KeyIndex()
         var index = 0
         while index + 1 < items.count {
             let key = items[index], value = items[index + 1]
@@ -139,13 +180,14 @@ private struct TreeBuilder {
                 }
                 continue
             }
-            // Mappings hold a handful of keys: a linear search beats hashing each one.
-            if let first = result.first(where: { $0.key.scalar == name }) {
-                throw Diagnostic(location(key), "duplicate key '\(name)' (first at line \(first.key.line))")
+            if let first = seen.index(of: name, in: result) {
+                throw Diagnostic(location(key), "duplicate key '\(name)' (first at line \(result[first].key.line))")
             }
+            seen.add(name, before: result)
             result.append(YAMLPair(key: key, value: value))
         }
-        for pair in merged where !result.contains(where: { $0.key.scalar == pair.key.scalar }) {
+        for pair in merged where seen.index(of: pair.key.scalar ?? "", in: result) == nil {
+            seen.add(pair.key.scalar ?? "", before: result)
             result.append(pair)
         }
         return result
@@ -190,5 +232,29 @@ private struct TreeBuilder {
 
     private func location(_ node: YAMLNode) -> SourceLocation {
         SourceLocation(file: file, line: node.line, column: node.column)
+    }
+}
+
+/// Finds a mapping's keys: a linear search while there are a handful (faster than hashing
+/// each one), a dictionary once there are many, so a file with 100,000 keys is not quadratic.
+private struct KeyIndex {
+    private static let linearLimit = 16
+    private var positions: [String: Int]?
+
+    func index(of name: String, in pairs: [YAMLPair]) -> Int? {
+        if let positions { return positions[name] }
+        return pairs.firstIndex { $0.key.scalar == name }
+    }
+
+    /// Call before appending the pair named `name` to `pairs`.
+    mutating func add(_ name: String, before pairs: [YAMLPair]) {
+        if positions == nil && pairs.count >= Self.linearLimit {
+            var all: [String: Int] = [:]
+            for (position, pair) in pairs.enumerated() where all[pair.key.scalar ?? ""] == nil {
+                all[pair.key.scalar ?? ""] = position
+            }
+            positions = all
+        }
+        if positions != nil, positions![name] == nil { positions![name] = pairs.count }
     }
 }

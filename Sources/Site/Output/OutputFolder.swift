@@ -31,7 +31,11 @@ public final class OutputFolder: @unchecked Sendable {
         } catch {
             throw OutputError("cannot create \(staging.path): \(error.localizedDescription)")
         }
+        // Marked before any page: a build that is killed leaves a spare the next one may reuse.
+        try write(Self.markName, Self.markText)
     }
+
+    private static let markText = "This folder was written by shortpath build; it is replaced whole on every build.\n"
 
     /// A folder may be replaced when it does not exist, is empty, or carries the mark.
     static func checkReplaceable(_ folder: URL) throws(OutputError) {
@@ -121,16 +125,18 @@ public final class OutputFolder: @unchecked Sendable {
         return memcmp(existing.baseAddress!, buffer.baseAddress!, buffer.count) == 0
     }
 
-    /// Removes what the new site does not have, marks it, and swaps it with the output.
-    public func commit() throws(OutputError) {
+    /// Removes what the new site does not have, marks it, and swaps it with the output;
+    /// `beforeSwap` may still stop it by throwing.
+    public func commit(beforeSwap: () throws -> Void = {}) throws {
         do {
             if fileManager.fileExists(atPath: destination.appending(path: ".gitkeep").path) {
                 // A placeholder kept in git (public/.gitkeep) survives the swap.
                 try write(".gitkeep", [UInt8]())
             }
-            try write(Self.markName, Array("This folder was written by shortpath build; it is replaced whole on every build.\n".utf8))
+            try write(Self.markName, Self.markText)
             try prune()
             try Self.checkReplaceable(destination)
+            try beforeSwap()
             if fileManager.fileExists(atPath: destination.path) {
                 try exchange(staging, destination)
             } else {
@@ -138,14 +144,11 @@ public final class OutputFolder: @unchecked Sendable {
             }
         } catch let error as OutputError {
             throw error
+        } catch let error as Interrupted {
+            throw error
         } catch {
             throw OutputError("cannot put the new site in place at \(destination.path): \(error.localizedDescription)")
         }
-    }
-
-    /// Removes the unfinished site; the output is untouched.
-    public func abandon() {
-        try? fileManager.removeItem(at: staging)
     }
 
     /// Deletes files of an earlier site that this build did not write, and folders that hold

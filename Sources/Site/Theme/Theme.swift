@@ -17,12 +17,15 @@ public struct Theme: Sendable {
 
     public static func load(source: URL, name: String) throws(ContentErrors) -> Theme {
         var files: [String: (text: [UInt8], origin: String)] = [:]
+        var errors: [Diagnostic] = []
         for (path, text) in DefaultTheme.files { files[path] = (Array(text.utf8), "themes/default/\(path) (built in)") }
         let folder = source.appending(path: "themes/\(name)")
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue {
             for path in listFiles(folder) {
-                if let data = FileManager.default.contents(atPath: folder.appending(path: path).path) {
+                if let kind = FileKind.irregular(atPath: folder.appending(path: path).path) {
+                    errors.append(FileKind.diagnostic(kind, file: "themes/\(name)/\(path)"))
+                } else if let data = FileManager.default.contents(atPath: folder.appending(path: path).path) {
                     files[path] = (Array(data), "themes/\(name)/\(path)")
                 }
             }
@@ -33,19 +36,27 @@ public struct Theme: Sendable {
         }
         var library = TemplateLibrary()
         var assets: [String: [UInt8]] = [:]
-        var errors: [TemplateError] = []
+        var templateErrors: [TemplateError] = []
+        var shapes: [String: TemplateLimits.Shape] = [:]
         for path in files.keys.sorted() {
             let (bytes, origin) = files[path]!
             if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
                 let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
-                errors += library.add(name, path: origin, source: bytes)
+                // Bounded first: nesting and partial cycles are checked before the engine parses.
+                do {
+                    shapes[name] = try TemplateLimits.scan(bytes, origin: origin)
+                    templateErrors += library.add(name, path: origin, source: bytes)
+                } catch {
+                    errors.append(error)
+                }
             } else if path.hasPrefix("assets/") {
                 assets[String(path.dropFirst("assets/".count))] = bytes
             }
         }
-        var diagnostics = errors.map(diagnostic)
+        errors += TemplateLimits.check(shapes)
+        var diagnostics = errors + templateErrors.map(diagnostic)
         let parsed = Set(library.names)
-        for template in pageTemplates where !parsed.contains(template) && errors.isEmpty {
+        for template in pageTemplates where !parsed.contains(template) && diagnostics.isEmpty {
             diagnostics.append(Diagnostic(SourceLocation(file: "themes/\(name)/templates/\(template).mustache", line: 1, column: 1),
                                           "the theme has no '\(template)' template"))
         }
