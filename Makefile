@@ -146,8 +146,9 @@ package-test:
 # Coverage-guided fuzzing (libFuzzer with AddressSanitizer) of the three entry points, each for
 # FUZZ_SECONDS; a crash, a hang over 1 s or memory over 2 GiB fails (scripts/fuzz).
 FUZZ_SECONDS ?= 60
+FUZZ_SEED ?= 0
 fuzz: deps
-	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) scripts/fuzz
 
 # 50,000 services with 1 % broken files: every error reported, peak memory, the fixed inventory
 # built, 20 builds interrupted at random moments (scripts/stress; takes about ten minutes).

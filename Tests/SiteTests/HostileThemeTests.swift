@@ -50,6 +50,13 @@ import Testing
         #expect(errors(["watch": "{{=<% %>=}}" + String(repeating: "{{#a}}", count: limit + 1)]) == [])
     }
 
+    /// Found by `make fuzz`: a tag with nothing after its sigil crashed the scan.
+    @Test(arguments: ["{{}}", "{{=}}", "{{{}}}", "{{= }}", "{{=<% %>=}}<%%>", "{{=<% %>=}}<%=%>"])
+    func emptyTagsAreScannedNotACrash(_ template: String) throws {
+        let shape = try TemplateLimits.scan(Array(template.utf8), origin: "t.mustache")
+        #expect(shape.depth == 0)
+    }
+
     @Test func aPartialThatIncludesItselfIsAnError() {
         #expect(errors(["watch": "<p>{{>watch}}</p>"]) == [
             "themes/default/templates/watch.mustache:1:4: the partial 'watch' includes itself: watch → watch",

@@ -50,7 +50,8 @@ public enum TemplateLimits {
             let sigil = cursor < text.count ? text[cursor] : 0
             if sigil == UInt8(ascii: "=") { tagClose = [UInt8(ascii: "=")] + close }
             guard let end = find(tagClose, in: text, from: cursor) else { return shape }  // unclosed: the engine reports it
-            let inner = Array(text[(cursor + 1)..<end])
+            // The tag's text after its sigil; `{{}}` or `{{=}}` leave nothing after it.
+            let inner = Array(text[min(cursor + 1, end)..<end])
             switch sigil {
             case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
                 depth += 1
