@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -46,14 +45,13 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Inventory", "Analysis", "Pipeline", "Markdown", "DefaultTheme", "Parallel",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "Inventory", "Analysis", "Pipeline", "Markdown", "DefaultTheme", "Parallel", "Templates",
             ]
         ),
         // The maintenance-window commands: new, plan, record, review, eol update. They render no page.
         .target(
             name: "Maintenance",
-            dependencies: ["Inventory", "Analysis", "Pipeline", "DefaultTheme", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Inventory", "Analysis", "Pipeline", "DefaultTheme", "Templates"]
         ),
         // `shortpath serve`: watch, rebuild what a change touches, serve, reload the browser.
         .target(

@@ -1,7 +1,7 @@
 import Foundation
 import DefaultTheme
 import Inventory
-import Mustache
+import Templates
 
 /// The file `shortpath new service` starts from: `<source>/archetypes/service.md` when the site
 /// has one (as Hugo's archetypes), else the built-in `themes/default/archetypes/service.md`.
@@ -25,17 +25,37 @@ public enum Archetype {
         } else {
             throw Failure(description: "error: no archetype for services")
         }
-        let template: MustacheTemplate
         do {
             _ = try TemplateLimits.scan(Array(text.utf8), origin: origin)
-            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
-        } catch let error as Diagnostic {
-            throw Failure(description: error.description)
         } catch {
-            throw Failure(description: "\(origin): error: template error: \(error)")
+            throw Failure(description: error.description)
         }
-        let values: [String: Any] = ["name": name, "name_yaml": yamlQuoted(name), "slug": slug, "today": today]
-        return (template.render(values), origin)
+        var library = TemplateLibrary()
+        let problems = library.add("service", path: origin, source: Array(text.utf8))
+        guard problems.isEmpty else { throw Failure(description: TemplateErrors(problems).description) }
+        let template: PageTemplate<Names>
+        do {
+            template = try library.compile("service", for: Names.shape, output: .text)
+        } catch {
+            throw Failure(description: error.description)
+        }
+        var out: [UInt8] = []
+        template.render(Names(name: name, slug: slug, today: today), into: &out)
+        return (String(decoding: out, as: UTF8.self), origin)
+    }
+
+    /// The names an archetype may use.
+    struct Names: Sendable {
+        var name: String
+        var slug: String
+        var today: String
+
+        static let shape = ViewShape<Names>("a new service", [
+            .text("name") { $0.name },
+            .text("name_yaml") { yamlQuoted($0.name) },
+            .text("slug") { $0.slug },
+            .text("today") { $0.today },
+        ])
     }
 
     static func yamlQuoted(_ text: String) -> String {

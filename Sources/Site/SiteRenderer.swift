@@ -40,7 +40,7 @@ public struct SiteRenderer: Sendable {
     /// Writes one page or data file that shows the whole site.
     func writeSite(_ route: Route, to sink: some PageSink) throws {
         switch route {
-        case .site(let page): try sink.write(route.path, theme.render(page.template, view(of: page)))
+        case .site(let page): try sink.write(route.path, render(page))
         case .data(.findingsJSON): try sink.write(route.path, FindingReports.json(report))
         case .data(.inventoryJSON): try sink.write(route.path, DataFiles.inventoryJSON(inventory, report))
         case .data(.inventoryCSV): try sink.write(route.path, DataFiles.inventoryCSV(inventory, report))
@@ -49,14 +49,16 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    func view(of page: Route.SitePage) -> View {
+    /// A page that shows the whole site, rendered with the theme's template for it.
+    func render(_ page: Route.SitePage) -> [UInt8] {
+        let pages = theme.pages, name = page.template
         switch page {
-        case .findings: SitePages.findings(context)
-        case .index: InventoryPage.view(context)
-        case .standards: SitePages.standards(context)
-        case .progress: ProgressPage.view(context)
-        case .review: ReviewPage.view(context)
-        case .notFound: SitePages.notFound(context)
+        case .findings: return pages.findings.bytes(FindingsPage(context), template: name)
+        case .index: return pages.index.bytes(InventoryPage(context), template: name)
+        case .standards: return pages.standards.bytes(StandardsPage(context), template: name)
+        case .progress: return pages.progress.bytes(ProgressPage(context), template: name)
+        case .review: return pages.review.bytes(ReviewPage(context), template: name)
+        case .notFound: return pages.notFound.bytes(NotFoundPage.view(context), template: name)
         }
     }
 
@@ -70,8 +72,8 @@ public struct SiteRenderer: Sendable {
 
     /// One service's two pages.
     public func writeServicePages(_ service: Service, to sink: some PageSink) throws {
-        try sink.write(Route.service(service.slug).path, theme.render("service", ServicePage.view(service, context)))
-        try sink.write(Route.rollback(service.slug).path, theme.render("rollback", RollbackPage.view(service, context)))
+        try sink.write(Route.service(service.slug).path, theme.pages.service.bytes(ServicePage(service, context), template: "service"))
+        try sink.write(Route.rollback(service.slug).path, theme.pages.rollback.bytes(RollbackPage(service, context), template: "rollback"))
     }
 
     /// The site pages and the given services' pages, each its own job shared out over the

@@ -18,7 +18,6 @@ struct Shortpath: AsyncParsableCommand {
         InterruptSignals.install()
         // cmark-gfm's extension registry is global: fill it before any concurrency.
         Markdown.registerExtensions()
-        HTMLEscaping.register()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -14,8 +14,8 @@ import Testing
         "Markdown": ["CCmarkGFM"],
         "Templates": [],
         "Pipeline": ["Inventory", "Analysis"],
-        "Site": ["Inventory", "Analysis", "Markdown", "Pipeline", "DefaultTheme", "Parallel"],
-        "Maintenance": ["Inventory", "Analysis", "Pipeline", "DefaultTheme"],
+        "Site": ["Inventory", "Analysis", "Markdown", "Pipeline", "DefaultTheme", "Parallel", "Templates"],
+        "Maintenance": ["Inventory", "Analysis", "Pipeline", "DefaultTheme", "Templates"],
         "Serve": ["Inventory", "Analysis", "Pipeline", "Site"],
     ]
     static let projectModules: Set<String> = ["CYAML", "CCmarkGFM", "Inventory", "Analysis", "Markdown", "Pipeline", "Site",

@@ -1,12 +1,14 @@
 import Foundation
 import DefaultTheme
 import Inventory
-import Mustache
+import Templates
 
 /// The templates and assets a site is rendered with: the default theme compiled into the
-/// binary, overridden file by file by `<source>/themes/<name>/`.
+/// binary, overridden file by file by `<source>/themes/<name>/`. Every page template is
+/// compiled against its page's view when the theme loads, so a name a template uses that the
+/// page does not offer is an error before anything is written.
 public struct Theme: Sendable {
-    public var library: MustacheLibrary
+    let pages: PageTemplates
     /// Asset path under `assets/` → contents.
     public var assets: [String: [UInt8]]
 
@@ -14,7 +16,6 @@ public struct Theme: Sendable {
     static let pageTemplates = ["base", "index", "service", "rollback", "findings", "standards", "progress", "review", "404"]
 
     public static func load(source: URL, name: String) throws(ContentErrors) -> Theme {
-        HTMLEscaping.register()
         var files: [String: (text: [UInt8], origin: String)] = [:]
         var errors: [Diagnostic] = []
         for (path, text) in DefaultTheme.files { files[path] = (Array(text.utf8), "themes/default/\(path) (built in)") }
@@ -33,46 +34,43 @@ public struct Theme: Sendable {
                                             "theme '\(name)' not found: no folder themes/\(name)",
                                             hint: "create themes/\(name)/ or remove 'theme' to use the built-in default")])
         }
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var assets: [String: [UInt8]] = [:]
+        var templateErrors: [TemplateError] = []
         var shapes: [String: TemplateLimits.Shape] = [:]
         for path in files.keys.sorted() {
             let (bytes, origin) = files[path]!
             if path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
                 let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+                // Bounded first: nesting and partial cycles are checked before the engine parses.
                 do {
                     shapes[name] = try TemplateLimits.scan(bytes, origin: origin)
-                    // The pragma selects the byte-level HTML escaper; it adds no line.
-                    let text = HTMLEscaping.pragma + String(decoding: bytes, as: UTF8.self)
-                    library.register(try MustacheTemplate(string: text), named: name)
-                } catch let error as Diagnostic {
-                    errors.append(error)
-                } catch let error as MustacheTemplate.ParserError {
-                    errors.append(Diagnostic(SourceLocation(file: origin, line: error.context.lineNumber, column: error.context.columnNumber + 1),
-                                             "template error: \(error.error)", hint: "near: \(error.context.line.trimmingSpaces)"))
+                    templateErrors += library.add(name, path: origin, source: bytes)
                 } catch {
-                    errors.append(Diagnostic(SourceLocation(file: origin, line: 1, column: 1), "template error: \(error)"))
+                    errors.append(error)
                 }
             } else if path.hasPrefix("assets/") {
                 assets[String(path.dropFirst("assets/".count))] = bytes
             }
         }
         errors += TemplateLimits.check(shapes)
-        for template in pageTemplates where library.getTemplate(named: template) == nil && errors.isEmpty {
-            errors.append(Diagnostic(SourceLocation(file: "themes/\(name)/templates/\(template).mustache", line: 1, column: 1),
-                                     "the theme has no '\(template)' template"))
+        var diagnostics = errors + templateErrors.map(diagnostic)
+        let parsed = Set(library.names)
+        for template in pageTemplates where !parsed.contains(template) && diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(SourceLocation(file: "themes/\(name)/templates/\(template).mustache", line: 1, column: 1),
+                                          "the theme has no '\(template)' template"))
         }
-        if !errors.isEmpty { throw ContentErrors(errors) }
-        return Theme(library: library, assets: assets)
+        if !diagnostics.isEmpty { throw ContentErrors(diagnostics) }
+        do {
+            let pages = try PageTemplates(library, shapes: PageShapes(assetNames: assets.keys))
+            return Theme(pages: pages, assets: assets)
+        } catch {
+            throw ContentErrors(error.errors.map(diagnostic))
+        }
     }
 
-    /// Renders a page template; the view is a dictionary, read without Mirror.
-    func render(_ template: String, _ view: View) -> String {
-        guard RenderTimings.shared.enabled else { return library.render(view, withTemplate: template) ?? "" }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let text = library.render(view, withTemplate: template) ?? ""
-        RenderTimings.shared.add(template, DispatchTime.now().uptimeNanoseconds - start)
-        return text
+    static func diagnostic(_ error: TemplateError) -> Diagnostic {
+        Diagnostic(SourceLocation(file: error.path, line: error.line, column: error.column), error.message)
     }
 
     private static func listFiles(_ folder: URL) -> [String] {

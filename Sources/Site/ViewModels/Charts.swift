@@ -1,5 +1,6 @@
 import Analysis
 import Inventory
+import Templates
 
 /// SVG charts written by the generator: no charting library, no script, readable in print.
 enum Charts {

@@ -38,5 +38,3 @@ enum Format {
     static func shortImage(_ image: ImageField) -> String { image.reference.shortForm }
 }
 
-/// A view model: what a template reads. Dictionaries render through `MustacheParent`, without Mirror.
-typealias View = [String: Any]

@@ -1,25 +1,19 @@
 import Analysis
 import Inventory
+import Templates
 
-/// Sets `has_<key>` for each list in the view, so a template can wrap a list in a heading
-/// only when it has items.
-func markLists(_ view: inout View, _ keys: [String]) {
-    for key in keys { view["has_\(key)"] = !((view[key] as? [View])?.isEmpty ?? true) }
-}
-
-/// What every page shares: the site, the analysis, and the assets' names.
+/// What every page shares: the site, the analysis, and the assets' paths.
 struct PageContext: Sendable {
     var inventory: Inventory
     var report: Report
-    /// Template key → asset path under the output folder: `asset_style_css` → `assets/style.css`.
-    var assets: [(key: String, path: String)]
+    /// Asset paths under the output folder, in the order of the theme's asset names
+    /// (`PageFrame.assetKeys`).
+    var assetPaths: [String]
 
     init(inventory: Inventory, report: Report, assets: [String: String]) {
         self.inventory = inventory
         self.report = report
-        self.assets = assets.sorted { $0.key < $1.key }.map { name, path in
-            ("asset_" + String(name.map { $0 == "." || $0 == "-" || $0 == "/" ? "_" : $0 }), path)
-        }
+        assetPaths = assets.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// What the analysis judged about a service; every service of the inventory has one.
@@ -33,17 +27,46 @@ struct PageContext: Sendable {
     /// The frame every page template fills: title, relative root, navigation, stylesheet.
     /// `absolute` gives absolute links from the site's base URL, for pages served at any path
     /// (the 404 page); every other page links relatively.
-    func frame(title: String, route: Route, section: String, absolute: Bool = false) -> View {
+    func frame(title: String, route: Route, section: String, absolute: Bool = false) -> PageFrame {
         var root = route.root
         if absolute, let base = inventory.settings.baseURL { root = base.hasSuffix("/") ? base : base + "/" }
-        var view: View = [
-            "title": title,
-            "siteTitle": inventory.settings.title,
-            "root": root,
-            "today": report.today.description,
-            "section_\(section)": true,
+        return PageFrame(title: title, siteTitle: inventory.settings.title, root: root, today: report.today.description,
+                         section: section, assetPaths: assetPaths)
+    }
+}
+
+/// The names every page offers its template (through `base`): title, root, navigation, assets.
+struct PageFrame: Sendable {
+    var title: String
+    var siteTitle: String
+    var root: String
+    var today: String
+    /// The navigation section the page belongs to: `section_<name>` is set for it.
+    var section: String
+    var assetPaths: [String]
+
+    static let sections = ["inventory", "findings", "progress", "standards", "review", "none"]
+
+    /// Template name of an asset: `style.css` → `asset_style_css`.
+    static func assetKey(_ name: String) -> String {
+        "asset_" + String(name.map { $0 == "." || $0 == "-" || $0 == "/" ? "_" : $0 })
+    }
+
+    /// The theme's asset names as template names, in the order of `assetPaths`.
+    static func assetKeys(_ assetNames: some Sequence<String>) -> [String] {
+        assetNames.sorted().map(assetKey)
+    }
+
+    /// The frame's names; the asset names come from the theme, so the shape is made when it loads.
+    static func shape(assetKeys: [String]) -> ViewShape<PageFrame> {
+        var fields: [Field<PageFrame>] = [
+            .text("title") { $0.title },
+            .text("siteTitle") { $0.siteTitle },
+            .text("root") { $0.root },
+            .text("today") { $0.today },
         ]
-        for (key, path) in assets { view[key] = root + path }
-        return view
+        for section in sections { fields.append(.flag("section_" + section) { $0.section == section }) }
+        for (index, key) in assetKeys.enumerated() { fields.append(.text(key) { $0.root + $0.assetPaths[index] }) }
+        return ViewShape("a page", fields)
     }
 }

@@ -1,33 +1,97 @@
 import Analysis
 import Inventory
+import Templates
+
+/// Something a page lists with a link to a service's page, relative to the page.
+struct Linked<Item: Sendable>: Sendable {
+    var item: Item
+    var route: Route
+
+    func link(to target: Route) -> String { route.link(to: target) }
+}
+
+extension Array where Element: Sendable {
+    func linked(from route: Route) -> [Linked<Element>] { map { Linked(item: $0, route: route) } }
+}
 
 /// `progress/index.html`: how far the team is along the standard path.
-enum ProgressPage {
-    static func view(_ context: PageContext) -> View {
-        let route = Route.progress
-        var view = context.frame(title: "Upgrade progress", route: route, section: "progress")
+struct ProgressPage: Sendable {
+    var frame: PageFrame
+    var route: Route
+    var progress: StandardProgress
+    var waves: [UpgradeWaves.Wave]
+    var review: DueDate?
+    var chart: String?
+    var rolloutCount: Int
+    var median: String
+    var eolChart: String?
+
+    init(_ context: PageContext) {
+        route = .progress
+        frame = context.frame(title: "Upgrade progress", route: route, section: "progress")
         let overview = context.report.overview
-        let progress = overview.progress
-        view["components"] = progress.components.map { line($0, from: route) }
-        view["images"] = progress.images.map { line($0, from: route) }
-        view["imagesSummary"] = ["conforming": progress.onApprovedImage, "total": progress.activeServices,
-                                 "bar": Charts.bar(progress.onApprovedImage, of: progress.activeServices,
-                                                   label: "\(progress.onApprovedImage) of \(progress.activeServices) on an approved base image")] as View
-        view["waves"] = overview.waves.waves.map { wave($0, from: route) }
-        markLists(&view, ["waves"])
-        view["exceptions"] = progress.exceptions.map { exception($0, from: route) }
-        view["has_exceptions"] = !progress.exceptions.isEmpty
-        if let review = overview.review { view["review"] = ReviewTiming.view(review) }
+        progress = overview.progress
+        waves = overview.waves.waves
+        review = overview.review
         let trend = overview.trend
         let points = trend.timings.map {
             Charts.Point(day: $0.started.day, minutes: $0.minutes, rolledBack: $0.rolledBack, label: "\($0.service) \($0.started)")
         }
-        view["chart"] = Charts.rolloutDurations(points, title: "Rollout duration, start to stable, all services") ?? false
-        view["rolloutCount"] = points.count
-        view["median"] = trend.median.map { Format.duration(minutes: $0) } ?? "—"
-        view["eolChart"] = eolChart(overview.eolReleases, today: context.report.today) ?? false
-        return view
+        chart = Charts.rolloutDurations(points, title: "Rollout duration, start to stable, all services")
+        rolloutCount = points.count
+        median = trend.median.map { Format.duration(minutes: $0) } ?? "—"
+        eolChart = Self.eolChart(overview.eolReleases, today: context.report.today)
     }
+
+    static func shape(_ frame: ViewShape<PageFrame>) -> ViewShape<ProgressPage> {
+        ViewShape("the progress page", [
+            .embed(frame) { $0.frame },
+            .list("components", ProgressLines.lineShape) { $0.progress.components.linked(from: $0.route) },
+            .list("images", ProgressLines.lineShape) { $0.progress.images.linked(from: $0.route) },
+            .record("imagesSummary", imagesSummaryShape) { $0.progress },
+            .list("waves", waveShape) { $0.waves.linked(from: $0.route) },
+            .flag("has_waves") { !$0.waves.isEmpty },
+            .list("exceptions", ProgressLines.exceptionShape) { $0.progress.exceptions.linked(from: $0.route) },
+            .flag("has_exceptions") { !$0.progress.exceptions.isEmpty },
+            .optional("review", ReviewTiming.shape) { $0.review },
+            .optionalHTML("chart") { $0.chart },
+            .number("rolloutCount") { $0.rolloutCount },
+            .text("median") { $0.median },
+            .optionalHTML("eolChart") { $0.eolChart },
+        ])
+    }
+
+    static let imagesSummaryShape = ViewShape<StandardProgress>("the base images' summary", [
+        .number("conforming") { $0.onApprovedImage },
+        .number("total") { $0.activeServices },
+        .html("bar") { Charts.bar($0.onApprovedImage, of: $0.activeServices, label: "\($0.onApprovedImage) of \($0.activeServices) on an approved base image") },
+    ])
+
+    static let waveShape = ViewShape<Linked<UpgradeWaves.Wave>>("a wave", [
+        .text("component") { $0.item.component },
+        .text("approved") { $0.item.approved },
+        .number("doneCount") { $0.item.done.count },
+        .list("members", memberShape) { $0.item.members.linked(from: $0.route) },
+        .flag("has_members") { !$0.item.members.isEmpty },
+        .list("held", heldShape) { $0.item.heldBack.linked(from: $0.route) },
+        .flag("has_held") { !$0.item.heldBack.isEmpty },
+    ])
+
+    static let memberShape = ViewShape<Linked<UpgradeWaves.Member>>("a service to move", [
+        .text("href") { $0.link(to: .service($0.item.slug)) },
+        .text("service") { $0.item.service },
+        .text("version") { $0.item.version },
+        .text("riskText") { $0.item.riskText },
+        .text("findingsText") { counted($0.item.findings, "finding") },
+        .text("ownerText") { $0.item.owner ?? "no owner" },
+    ])
+
+    static let heldShape = ViewShape<Linked<UpgradeWaves.HeldBack>>("a service held apart", [
+        .text("href") { $0.link(to: .service($0.item.slug)) },
+        .text("service") { $0.item.service },
+        .text("version") { $0.item.version },
+        .text("reason") { $0.item.reason },
+    ])
 
     /// For each approved component with end-of-life data: the releases the team runs and the
     /// approved one, against their dates.
@@ -39,51 +103,50 @@ enum ProgressPage {
         }
         return Charts.eolTimeline(cycles, today: today, title: "End of life of the releases in use (services per release)")
     }
+}
 
-    static func line(_ line: StandardProgress.Line, from route: Route) -> View {
-        let what = "\(line.name) \(line.approved)"
-        return [
-            "name": line.name, "version": line.approved, "conforming": line.conforming, "total": line.total,
-            "bar": Charts.bar(line.conforming, of: line.total, label: "\(line.conforming) of \(line.total) services on \(what)"),
-            "lagging": line.lagging.map {
-                ["service": $0.service, "href": route.link(to: .service($0.slug)), "version": $0.version, "gap": $0.gap] as View
-            },
-            "has_lagging": !line.lagging.isEmpty,
-        ]
-    }
+/// The lines of the standard's progress, as the progress and review pages list them.
+enum ProgressLines {
+    static let lineShape = ViewShape<Linked<StandardProgress.Line>>("an approved component or image", [
+        .text("name") { $0.item.name },
+        .text("version") { $0.item.approved },
+        .number("conforming") { $0.item.conforming },
+        .number("total") { $0.item.total },
+        .html("bar") { line in
+            Charts.bar(line.item.conforming, of: line.item.total,
+                       label: "\(line.item.conforming) of \(line.item.total) services on \(line.item.name) \(line.item.approved)")
+        },
+        .list("lagging", lagShape) { $0.item.lagging.linked(from: $0.route) },
+        .flag("has_lagging") { !$0.item.lagging.isEmpty },
+    ])
 
-    static func wave(_ wave: UpgradeWaves.Wave, from route: Route) -> View {
-        var view: View = [
-            "component": wave.component, "approved": wave.approved, "doneCount": wave.done.count,
-            "members": wave.members.map { member -> View in
-                [
-                    "href": route.link(to: .service(member.slug)), "service": member.service, "version": member.version,
-                    "riskText": member.riskText,
-                    "findingsText": counted(member.findings, "finding"),
-                    "ownerText": member.owner ?? "no owner",
-                ]
-            },
-            "held": wave.heldBack.map {
-                ["href": route.link(to: .service($0.slug)), "service": $0.service, "version": $0.version, "reason": $0.reason] as View
-            },
-        ]
-        markLists(&view, ["members", "held"])
-        return view
-    }
+    static let lagShape = ViewShape<Linked<StandardProgress.Lag>>("a lagging service", [
+        .text("service") { $0.item.service },
+        .text("href") { $0.link(to: .service($0.item.slug)) },
+        .text("version") { $0.item.version },
+        .text("gap") { $0.item.gap },
+    ])
 
-    static func exception(_ due: StandardProgress.ExceptionDue, from route: Route) -> View {
-        [
-            "service": due.service, "href": route.link(to: .service(due.slug)), "component": due.component,
-            "version": due.version ?? "any version", "until": due.until?.description ?? "no end date",
-            "left": due.daysLeft.map(Format.daysLeft) ?? "open-ended", "expired": due.expired, "reason": due.reason ?? "",
-        ]
-    }
+    static let exceptionShape = ViewShape<Linked<StandardProgress.ExceptionDue>>("an exception", [
+        .text("service") { $0.item.service },
+        .text("href") { $0.link(to: .service($0.item.slug)) },
+        .text("component") { $0.item.component },
+        .text("version") { $0.item.version ?? "any version" },
+        .text("until") { $0.item.until?.description ?? "no end date" },
+        .text("left") { $0.item.daysLeft.map(Format.daysLeft) ?? "open-ended" },
+        .flag("expired") { $0.item.expired },
+        // Always there (empty when none is given), so `{{#reason}}` opens as it always did.
+        .optionalText("reason") { $0.item.reason ?? "" },
+    ])
 }
 
 /// The standard's review date against today.
 enum ReviewTiming {
-    static func view(_ review: DueDate) -> View {
-        ["date": review.day.description, "due": review.overdue,
-         "when": review.overdue ? "\(-review.daysLeft) days overdue" : review.daysLeft == 0 ? "today" : "in \(review.daysLeft) days"]
-    }
+    static let shape = ViewShape<DueDate>("the review date", [
+        .text("date") { $0.day.description },
+        .flag("due") { $0.overdue },
+        .text("when") { review in
+            review.overdue ? "\(-review.daysLeft) days overdue" : review.daysLeft == 0 ? "today" : "in \(review.daysLeft) days"
+        },
+    ])
 }

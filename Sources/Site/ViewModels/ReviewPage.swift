@@ -1,36 +1,58 @@
 import Analysis
 import Inventory
+import Templates
 
 /// `review/index.html`: the agenda for the standard's review, as `shortpath review` prints it.
-enum ReviewPage {
-    static func view(_ context: PageContext) -> View {
-        let route = Route.review
-        var view = context.frame(title: "Review of the standard", route: route, section: "review")
-        let agenda = context.report.overview.agenda
-        if let review = agenda.review { view["review"] = ReviewTiming.view(review) }
-        view["until"] = agenda.until.description
-        view["since"] = agenda.since.description
-        view["components"] = agenda.progress.components.map { ProgressPage.line($0, from: route) }
-        view["images"] = agenda.progress.images.map { ProgressPage.line($0, from: route) }
-        view["exceptions"] = agenda.exceptionsDue.map { ProgressPage.exception($0, from: route) }
-        view["stale"] = agenda.staleImages.map { attention($0, link: route.link(to: .service($0.slug))) }
-        view["untested"] = agenda.untestedRollbacks.map { attention($0, link: route.link(to: .rollback($0.slug))) }
-        view["unrestored"] = agenda.unprovenRestores.map { attention($0, link: route.link(to: .rollback($0.slug))) }
-        markLists(&view, ["exceptions", "stale", "untested", "unrestored"])
-        view["progressHref"] = route.link(to: .progress)
-        let trend = agenda.trend
-        view["rollouts"] = trend.timings.count
-        view["median"] = trend.median.map { Format.duration(minutes: $0) } ?? "—"
-        view["previousMedian"] = agenda.previousTrend.median.map { Format.duration(minutes: $0) } ?? "—"
-        view["previousRollouts"] = agenda.previousTrend.timings.count
-        view["slope"] = trend.slopePerMonth.map { slope in
-            let minutes = Int(slope.rounded())
-            return minutes == 0 ? "about level" : minutes < 0 ? "\(-minutes) min shorter per month" : "\(minutes) min longer per month"
-        } ?? "not enough rollouts to tell"
-        return view
+struct ReviewPage: Sendable {
+    var frame: PageFrame
+    var route: Route
+    var agenda: ReviewAgenda
+
+    init(_ context: PageContext) {
+        route = .review
+        frame = context.frame(title: "Review of the standard", route: route, section: "review")
+        agenda = context.report.overview.agenda
     }
 
-    static func attention(_ item: ReviewAgenda.Attention, link: String) -> View {
-        ["service": item.service, "href": link, "detail": item.detail]
+    static func shape(_ frame: ViewShape<PageFrame>) -> ViewShape<ReviewPage> {
+        ViewShape("the review page", [
+            .embed(frame) { $0.frame },
+            .optional("review", ReviewTiming.shape) { $0.agenda.review },
+            .text("until") { $0.agenda.until.description },
+            .text("since") { $0.agenda.since.description },
+            .list("components", ProgressLines.lineShape) { $0.agenda.progress.components.linked(from: $0.route) },
+            .list("images", ProgressLines.lineShape) { $0.agenda.progress.images.linked(from: $0.route) },
+            .list("exceptions", ProgressLines.exceptionShape) { $0.agenda.exceptionsDue.linked(from: $0.route) },
+            .flag("has_exceptions") { !$0.agenda.exceptionsDue.isEmpty },
+            .list("stale", serviceAttention) { $0.agenda.staleImages.linked(from: $0.route) },
+            .flag("has_stale") { !$0.agenda.staleImages.isEmpty },
+            .list("untested", rollbackAttention) { $0.agenda.untestedRollbacks.linked(from: $0.route) },
+            .flag("has_untested") { !$0.agenda.untestedRollbacks.isEmpty },
+            .list("unrestored", rollbackAttention) { $0.agenda.unprovenRestores.linked(from: $0.route) },
+            .flag("has_unrestored") { !$0.agenda.unprovenRestores.isEmpty },
+            .text("progressHref") { $0.route.link(to: .progress) },
+            .number("rollouts") { $0.agenda.trend.timings.count },
+            .text("median") { $0.agenda.trend.median.map { Format.duration(minutes: $0) } ?? "—" },
+            .text("previousMedian") { $0.agenda.previousTrend.median.map { Format.duration(minutes: $0) } ?? "—" },
+            .number("previousRollouts") { $0.agenda.previousTrend.timings.count },
+            .text("slope") { page in
+                page.agenda.trend.slopePerMonth.map { slope in
+                    let minutes = Int(slope.rounded())
+                    return minutes == 0 ? "about level" : minutes < 0 ? "\(-minutes) min shorter per month" : "\(minutes) min longer per month"
+                } ?? "not enough rollouts to tell"
+            },
+        ])
     }
+
+    /// An item that needs attention, linked to the service's page or its rollback page.
+    static func attention(_ description: String, link: @escaping @Sendable (String) -> Route) -> ViewShape<Linked<ReviewAgenda.Attention>> {
+        ViewShape(description, [
+            .text("service") { $0.item.service },
+            .text("href") { $0.link(to: link($0.item.slug)) },
+            .text("detail") { $0.item.detail },
+        ])
+    }
+
+    static let serviceAttention = attention("a stale image") { .service($0) }
+    static let rollbackAttention = attention("a rollback to look at") { .rollback($0) }
 }

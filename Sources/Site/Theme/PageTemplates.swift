@@ -1,0 +1,89 @@
+import Dispatch
+import Templates
+
+/// Every page kind's view shape, for a theme with the given assets (each asset is a name of
+/// the frame: `asset_style_css`).
+public struct PageShapes: Sendable {
+    let frame: ViewShape<PageFrame>
+    let index: ViewShape<InventoryPage>
+    let service: ViewShape<ServicePage>
+    let rollback: ViewShape<RollbackPage>
+    let findings: ViewShape<FindingsPage>
+    let standards: ViewShape<StandardsPage>
+    let progress: ViewShape<ProgressPage>
+    let review: ViewShape<ReviewPage>
+    let notFound: ViewShape<PageFrame>
+
+    public init(assetNames: some Sequence<String>) {
+        frame = PageFrame.shape(assetKeys: PageFrame.assetKeys(assetNames))
+        index = InventoryPage.shape(frame)
+        service = ServicePage.shape(frame)
+        rollback = RollbackPage.shape(frame)
+        findings = FindingsPage.shape(frame)
+        standards = StandardsPage.shape(frame)
+        progress = ProgressPage.shape(frame)
+        review = ReviewPage.shape(frame)
+        notFound = NotFoundPage.shape(frame)
+    }
+
+    /// Each page template with the shape it is compiled against, in the order of the site's pages.
+    public var byTemplate: [(template: String, shape: Shape)] {
+        [("index", index.shape), ("service", service.shape), ("rollback", rollback.shape), ("findings", findings.shape),
+         ("standards", standards.shape), ("progress", progress.shape), ("review", review.shape), ("404", notFound.shape)]
+    }
+
+    /// Every name each page template may use, as Markdown (the README's list is this text).
+    public var documentation: String {
+        byTemplate.map { template, shape in
+            "`\(template).mustache`, \(shape.description):\n\n" + shape.outline().joined(separator: "\n") + "\n"
+        }.joined(separator: "\n")
+    }
+}
+
+/// The theme's page templates, each compiled against its page's view.
+struct PageTemplates: Sendable {
+    let index: PageTemplate<InventoryPage>
+    let service: PageTemplate<ServicePage>
+    let rollback: PageTemplate<RollbackPage>
+    let findings: PageTemplate<FindingsPage>
+    let standards: PageTemplate<StandardsPage>
+    let progress: PageTemplate<ProgressPage>
+    let review: PageTemplate<ReviewPage>
+    let notFound: PageTemplate<PageFrame>
+
+    /// Compiles every page, collecting the errors of all of them.
+    init(_ library: TemplateLibrary, shapes: PageShapes) throws(TemplateErrors) {
+        var errors: [TemplateError] = []
+        func compile<View>(_ name: String, _ shape: ViewShape<View>) -> PageTemplate<View>? {
+            do { return try library.compile(name, for: shape) } catch {
+                errors += error.errors
+                return nil
+            }
+        }
+        let index = compile("index", shapes.index), service = compile("service", shapes.service)
+        let rollback = compile("rollback", shapes.rollback), findings = compile("findings", shapes.findings)
+        let standards = compile("standards", shapes.standards), progress = compile("progress", shapes.progress)
+        let review = compile("review", shapes.review), notFound = compile("404", shapes.notFound)
+        guard let index, let service, let rollback, let findings, let standards, let progress, let review, let notFound else {
+            throw TemplateErrors(errors)
+        }
+        (self.index, self.service, self.rollback, self.findings) = (index, service, rollback, findings)
+        (self.standards, self.progress, self.review, self.notFound) = (standards, progress, review, notFound)
+    }
+}
+
+extension PageTemplate {
+    /// The page as bytes; with `SHORTPATH_TIMINGS` set, its time is added to the template's.
+    func bytes(_ view: View, template: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        guard RenderTimings.shared.enabled else {
+            render(view, into: &out)
+            return out
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        render(view, into: &out)
+        RenderTimings.shared.add(template, DispatchTime.now().uptimeNanoseconds - start)
+        return out
+    }
+}
