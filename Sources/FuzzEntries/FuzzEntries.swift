@@ -43,17 +43,14 @@ public enum FuzzEntries {
     }
 
     static func theme(_ bytes: [UInt8]) {
+        // In memory, as `Theme.load` would have read them: writing files per input would make
+        // the disk, not the code, decide what counts as a hang.
         let parts = bytes.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
-        let folder = Fixture.shared.source.appending(path: "themes/fuzz/templates")
-        for (index, name) in ["service", "base", "watch"].enumerated() {
-            let file = folder.appending(path: "\(name).mustache")
-            if index < parts.count {
-                _ = FileManager.default.createFile(atPath: file.path, contents: Data(parts[index]))
-            } else {
-                try? FileManager.default.removeItem(at: file)
-            }
+        var files = Fixture.shared.builtInTheme
+        for (name, part) in zip(["service", "base", "watch"], parts) {
+            files["templates/\(name).mustache"] = (Array(part), "themes/fuzz/templates/\(name).mustache")
         }
-        guard let theme = try? Theme.load(source: Fixture.shared.source, name: "fuzz") else { return }
+        guard let theme = try? Theme.compile(files, name: "fuzz") else { return }
         let renderer = SiteRenderer(inventory: Fixture.shared.inventory, report: Fixture.shared.report, theme: theme)
         for service in Fixture.shared.inventory.services { try? renderer.writeServicePages(service, to: DiscardingSink()) }
     }
@@ -66,7 +63,7 @@ struct DiscardingSink: PageSink {
 }
 
 /// A small site in a temporary folder, loaded once: the standard, settings, one service that
-/// the observed state can match, and a theme folder the theme target writes into.
+/// the observed state can match.
 final class Fixture: Sendable {
     static let today = Day("2026-11-27")!
     static let shared = Fixture()
@@ -75,6 +72,7 @@ final class Fixture: Sendable {
     let inventory: Inventory
     let report: Report
     let theme: Theme
+    let builtInTheme = Theme.builtIn
 
     private init() {
         // One thread: the fuzzer runs one input at a time, and threads would only blur coverage.
@@ -104,7 +102,6 @@ final class Fixture: Sendable {
                 # Runbook
                 """,
             "content/eol/nodejs.json": #"[{"cycle": "20", "eol": "2026-04-30"}, {"cycle": "22", "eol": false}]"#,
-            "themes/fuzz/templates/.keep": "",
         ]
         for (path, text) in files {
             let url = source.appending(path: path)

@@ -46,18 +46,26 @@ final class FirstError: @unchecked Sendable {
     var first: Error? { lock.withLock { error } }
 }
 
-/// CPU time spent in each template, summed over threads, when `SHORTPATH_TIMINGS` is set.
+/// CPU time, pages and tags run in each template, summed over threads, when
+/// `SHORTPATH_TIMINGS` is set (`scripts/bench-pages` divides instructions by the tags).
 final class RenderTimings: @unchecked Sendable {
     static let shared = RenderTimings()
     let enabled = ProcessInfo.processInfo.environment["SHORTPATH_TIMINGS"] != nil
-    private var totals: [String: UInt64] = [:]
+    private var totals: [String: (nanoseconds: UInt64, pages: Int, tags: Int)] = [:]
     private let lock = NSLock()
 
-    func add(_ template: String, _ nanoseconds: UInt64) { lock.withLock { totals[template, default: 0] += nanoseconds } }
+    func add(_ template: String, _ nanoseconds: UInt64, tags: Int) {
+        lock.withLock {
+            let total = totals[template, default: (0, 0, 0)]
+            totals[template] = (total.nanoseconds + nanoseconds, total.pages + 1, total.tags + tags)
+        }
+    }
 
     func report() {
         guard enabled else { return }
-        let lines = lock.withLock { totals.sorted { $0.key < $1.key } }.map { "  template \($0.key): \($0.value / 1_000_000) ms" }
+        let sorted = lock.withLock { totals.sorted { $0.key < $1.key } }
+        var lines = sorted.map { "  template \($0.key): \($0.value.nanoseconds / 1_000_000) ms, \($0.value.pages) pages, \($0.value.tags) tags" }
+        lines.append("  templates: \(sorted.reduce(0) { $0 + $1.value.tags }) tags run")
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

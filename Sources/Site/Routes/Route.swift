@@ -56,11 +56,18 @@ public enum Route: Hashable, Sendable {
 
     /// The shortest relative link from this page to `other`, so the site works under any path
     /// and from `file://`: `../index.html` from a rollback page to its service's page.
+    /// Works on the paths' bytes: the findings page links every row, and splitting strings
+    /// into folders cost a seventh of a build.
     public func link(to other: Route) -> String {
-        let from = path.split(separator: "/").dropLast()
-        let to = other.path.split(separator: "/")
-        var shared = 0
-        while shared < from.count, shared < to.count - 1, from[from.startIndex + shared] == to[shared] { shared += 1 }
-        return String(repeating: "../", count: from.count - shared) + to[shared...].joined(separator: "/")
+        let from = Array(path.utf8), to = Array(other.path.utf8)
+        let slash = UInt8(ascii: "/")
+        // Just after the last folder the two paths share.
+        var shared = 0, index = 0
+        while index < from.count, index < to.count, from[index] == to[index] {
+            if from[index] == slash { shared = index + 1 }
+            index += 1
+        }
+        let up = from[shared...].count { $0 == slash }
+        return String(repeating: "../", count: up) + String(decoding: to[shared...], as: UTF8.self)
     }
 }

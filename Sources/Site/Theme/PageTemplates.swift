@@ -73,7 +73,7 @@ struct PageTemplates: Sendable {
 }
 
 extension PageTemplate {
-    /// The page as bytes; with `SHORTPATH_TIMINGS` set, its time is added to the template's.
+    /// The page as bytes; with `SHORTPATH_TIMINGS` set, its time and tags are added to the template's.
     func bytes(_ view: View, template: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
@@ -82,8 +82,8 @@ extension PageTemplate {
             return out
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        render(view, into: &out)
-        RenderTimings.shared.add(template, DispatchTime.now().uptimeNanoseconds - start)
+        let tags = render(view, into: &out)
+        RenderTimings.shared.add(template, DispatchTime.now().uptimeNanoseconds - start, tags: tags)
         return out
     }
 }

@@ -15,10 +15,10 @@ public struct Theme: Sendable {
     /// The page templates a theme must provide.
     static let pageTemplates = ["base", "index", "service", "rollback", "findings", "standards", "progress", "review", "404"]
 
+    /// The theme `name` of the site at `source`: the built-in files, overridden by the site's.
     public static func load(source: URL, name: String) throws(ContentErrors) -> Theme {
-        var files: [String: (text: [UInt8], origin: String)] = [:]
+        var files = builtIn
         var errors: [Diagnostic] = []
-        for (path, text) in DefaultTheme.files { files[path] = (Array(text.utf8), "themes/default/\(path) (built in)") }
         let folder = source.appending(path: "themes/\(name)")
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -34,6 +34,21 @@ public struct Theme: Sendable {
                                             "theme '\(name)' not found: no folder themes/\(name)",
                                             hint: "create themes/\(name)/ or remove 'theme' to use the built-in default")])
         }
+        return try compile(files, errors: errors, name: name)
+    }
+
+    /// The built-in theme's files: path under the theme → bytes and where they come from.
+    public static var builtIn: [String: (text: [UInt8], origin: String)] {
+        var files: [String: (text: [UInt8], origin: String)] = [:]
+        for (path, text) in DefaultTheme.files { files[path] = (Array(text.utf8), "themes/default/\(path) (built in)") }
+        return files
+    }
+
+    /// Compiles a theme's files (templates checked against the pages' views) and keeps its
+    /// assets; `errors` are those found while reading, reported with the templates' own.
+    public static func compile(_ files: [String: (text: [UInt8], origin: String)], errors: [Diagnostic] = [],
+                               name: String) throws(ContentErrors) -> Theme {
+        var errors = errors
         var library = TemplateLibrary()
         var assets: [String: [UInt8]] = [:]
         var templateErrors: [TemplateError] = []

@@ -10,27 +10,31 @@ enum RunbookSection {
         }
     }
 
+    /// Reads the body line by line on its UTF-8 bytes (splitting a long runbook into
+    /// characters cost a sixth of a build); a heading's title is made a string only to match.
     static func section(in body: String, where matches: (String) -> Bool) -> String? {
-        var found: (level: Int, lines: [Substring])?
-        var fence: Substring?
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " }
+        let hash = UInt8(ascii: "#"), space = UInt8(ascii: " ")
+        var found: (level: Int, lines: [Substring.UTF8View])?
+        var fence: [UInt8]?
+        for line in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == space }
             if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
+                if trimmed.starts(with: open) { fence = nil }
                 found?.lines.append(line)
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
+            if trimmed.starts(with: "```".utf8) || trimmed.starts(with: "~~~".utf8) {
+                fence = Array(trimmed.prefix(3))
                 found?.lines.append(line)
                 continue
             }
-            let level = trimmed.prefix { $0 == "#" }.count
-            let isHeading = (1...6).contains(level) && (trimmed.count == level || trimmed.dropFirst(level).first == " ")
+            let level = trimmed.prefix { $0 == hash }.count
+            let afterHashes = trimmed.dropFirst(level)
+            let isHeading = (1...6).contains(level) && (afterHashes.isEmpty || afterHashes.first == space)
             if isHeading {
                 if let current = found {
                     if level <= current.level { break }
-                } else if matches(String(trimmed.dropFirst(level))) {
+                } else if matches(String(decoding: afterHashes, as: UTF8.self)) {
                     found = (level, [])
                     continue
                 }
@@ -38,7 +42,7 @@ enum RunbookSection {
             found?.lines.append(line)
         }
         guard let lines = found?.lines else { return nil }
-        let text = lines.joined(separator: "\n").trimmingSpaces
+        let text = lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n").trimmingSpaces
         return text.isEmpty ? nil : text + "\n"
     }
 }
