@@ -76,6 +76,7 @@ BENCH_SIZES ?= 1000 10000
 bench: build
 	@for n in $(BENCH_SIZES); do bench/compare-hugo $$n $(BIN) || exit 1; done
 	scripts/bench-check 10000 $(BIN)
+	scripts/bench-pages 200 $(BIN)
 
 # Uploads public/ (or SITE) as a new release under DEST (a folder or user@host:/path) and
 # switches DEST/current to it once complete; publish-rollback points current back.
