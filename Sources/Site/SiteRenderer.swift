@@ -44,6 +44,7 @@ public struct SiteRenderer: Sendable {
         case .data(.findingsJSON): try sink.write(route.path, FindingReports.json(report))
         case .data(.inventoryJSON): try sink.write(route.path, DataFiles.inventoryJSON(inventory, report))
         case .data(.inventoryCSV): try sink.write(route.path, DataFiles.inventoryCSV(inventory, report))
+        case .data(.calendar): try sink.write(route.path, CalendarFile.ics(inventory, report))
         case .service(let slug), .rollback(let slug):
             preconditionFailure("\(slug)'s pages are written with writeServicePages")
         }

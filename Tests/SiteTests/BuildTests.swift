@@ -29,7 +29,7 @@ import Testing
         let noPlan = try #require(out.read("public/services/order-worker/rollback/index.html"))
         #expect(noPlan.contains("No rollback plan is written for this service"))
         #expect(noPlan.contains("<span class=\"missing\">missing</span>"))
-        for page in ["findings/index.html", "standards/index.html", "404.html", "findings.json", "inventory.json", "inventory.csv", OutputFolder.markName] {
+        for page in ["findings/index.html", "standards/index.html", "404.html", "findings.json", "inventory.json", "inventory.csv", "calendar.ics", OutputFolder.markName] {
             #expect(out.read("public/\(page)") != nil, "\(page)")
         }
     }

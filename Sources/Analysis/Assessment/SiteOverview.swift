@@ -15,6 +15,8 @@ public struct SiteOverview: Sendable {
     public var review: DueDate?
     /// The end-of-life releases the active services run, and the approved ones.
     public var eolReleases: [EOLReleaseUse]
+    /// Every date that comes due, for `calendar.ics`.
+    public var calendar: DueCalendar
 
     init(_ inventory: Inventory, statuses: [String: ServiceStatus], assessments: [String: ServiceAssessment], _ context: RuleContext) {
         progress = StandardProgress(inventory, context)
@@ -23,6 +25,7 @@ public struct SiteOverview: Sendable {
         trend = RolloutTrend(inventory)
         review = inventory.standards.review.map { DueDate($0.value, today: context.today) }
         eolReleases = EOLReleaseUse.all(inventory)
+        calendar = DueCalendar(inventory, assessments: assessments, eolReleases: eolReleases)
     }
 }
 

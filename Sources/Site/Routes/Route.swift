@@ -9,7 +9,7 @@ public enum Route: Hashable, Sendable {
 
     /// The data files, in the order they are written.
     public enum DataFile: CaseIterable, Sendable {
-        case findingsJSON, inventoryJSON, inventoryCSV
+        case findingsJSON, inventoryJSON, inventoryCSV, calendar
     }
 
     case site(SitePage)
@@ -24,6 +24,7 @@ public enum Route: Hashable, Sendable {
     public static let review = Route.site(.review)
     public static let notFound = Route.site(.notFound)
     public static let findingsJSON = Route.data(.findingsJSON)
+    public static let calendar = Route.data(.calendar)
 
     /// Everything that shows the whole site: what a change to any service rewrites.
     public static let siteWide: [Route] = SitePage.allCases.map(Route.site) + DataFile.allCases.map(Route.data)
@@ -43,6 +44,7 @@ public enum Route: Hashable, Sendable {
         case .data(.findingsJSON): "findings.json"
         case .data(.inventoryJSON): "inventory.json"
         case .data(.inventoryCSV): "inventory.csv"
+        case .data(.calendar): "calendar.ics"
         case .service(let slug): "services/\(slug)/index.html"
         case .rollback(let slug): "services/\(slug)/rollback/index.html"
         }

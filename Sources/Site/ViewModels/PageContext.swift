@@ -64,6 +64,7 @@ struct PageFrame: Sendable {
             .text("siteTitle") { $0.siteTitle },
             .text("root") { $0.root },
             .text("today") { $0.today },
+            .text("calendarHref") { $0.root + Route.calendar.path },
         ]
         for section in sections { fields.append(.flag("section_" + section) { $0.section == section }) }
         for (index, key) in assetKeys.enumerated() { fields.append(.text(key) { $0.root + $0.assetPaths[index] }) }

@@ -7,11 +7,17 @@ struct ReviewPage: Sendable {
     var frame: PageFrame
     var route: Route
     var agenda: ReviewAgenda
+    /// `calendar.ics` at the site's base URL, the address a calendar app subscribes to; nil
+    /// without `base_url`.
+    var calendarURL: String?
+    var calendarEvents: Int
 
     init(_ context: PageContext) {
         route = .review
         frame = context.frame(title: "Review of the standard", route: route, section: "review")
         agenda = context.report.overview.agenda
+        calendarURL = context.inventory.settings.baseURL.map { CalendarFile.absolute($0, .calendar) }
+        calendarEvents = context.report.overview.calendar.events.count
     }
 
     static func shape(_ frame: ViewShape<PageFrame>) -> ViewShape<ReviewPage> {
@@ -31,6 +37,8 @@ struct ReviewPage: Sendable {
             .list("unrestored", rollbackAttention) { $0.agenda.unprovenRestores.linked(from: $0.route) },
             .flag("has_unrestored") { !$0.agenda.unprovenRestores.isEmpty },
             .text("progressHref") { $0.route.link(to: .progress) },
+            .optionalText("calendarURL") { $0.calendarURL },
+            .number("calendarEvents") { $0.calendarEvents },
             .number("rollouts") { $0.agenda.trend.timings.count },
             .text("median") { $0.agenda.trend.median.map { Format.duration(minutes: $0) } ?? "—" },
             .text("previousMedian") { $0.agenda.previousTrend.median.map { Format.duration(minutes: $0) } ?? "—" },

@@ -1,0 +1,114 @@
+import Analysis
+import Inventory
+
+/// `calendar.ics` (RFC 5545): one all-day event per date the analysis says comes due, for a
+/// team to subscribe to. The same event keeps its UID from build to build (the UID names what
+/// the event is about, not its date), and DTSTAMP is the build's `today`, so the same content
+/// and day give the same bytes.
+enum CalendarFile {
+    static func ics(_ inventory: Inventory, _ report: Report) -> String {
+        let settings = inventory.settings
+        let domain = uidDomain(settings)
+        let stamp = compact(report.today) + "T000000Z"
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Shortpath//Inventory calendar//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + text("\(settings.title): due dates"),
+        ]
+        for event in report.overview.calendar.events {
+            let page = route(of: event)
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:" + event.key + "@" + domain,
+                "DTSTAMP:" + stamp,
+                "DTSTART;VALUE=DATE:" + compact(event.day),
+                "DTEND;VALUE=DATE:" + compact(event.day.adding(days: 1)),
+                "SUMMARY:" + text(summary(event)),
+                "DESCRIPTION:" + text(description(event, page: page, settings: settings)),
+            ]
+            if let base = settings.baseURL { lines.append("URL:" + absolute(base, page)) }
+            lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// What a person reads in a calendar's day view.
+    static func summary(_ event: DueCalendar.Event) -> String {
+        let name = event.service?.name ?? ""
+        switch event.kind {
+        case .exceptionEnds(let component, let version?): return "Exception ends: \(name) may stay on \(component) \(version)"
+        case .exceptionEnds(let component, nil): return "Exception ends: \(name)'s exception for \(component)"
+        case .review: return "Review of the standard"
+        case .endOfLife(let component, let cycle, let services):
+            return "End of life: \(component) \(cycle) (\(services) \(services == 1 ? "service runs" : "services run") it)"
+        case .rollbackPracticeStale: return "Rollback practice goes stale: \(name)"
+        case .restoreStale: return "Restore test goes stale: \(name)"
+        case .imageStale: return "Image goes stale: \(name)"
+        }
+    }
+
+    static func description(_ event: DueCalendar.Event, page: Route, settings: SiteSettings) -> String {
+        let why = switch event.kind {
+        case .exceptionEnds: "From this day the exception no longer covers it: upgrade, or decide to extend it."
+        case .review: "The standard's review date (standards.md)."
+        case .endOfLife: "The release stops receiving fixes (endoflife.date)."
+        case .rollbackPracticeStale(let days): "The last practised rollback becomes older than \(days) days: practise it again."
+        case .restoreStale(let days): "The last proven restore becomes older than \(days) days: restore a backup again."
+        case .imageStale(let days): "The image becomes older than \(days) days: rebuild it on the current base."
+        }
+        return why + (settings.baseURL == nil ? " Page: \(page.path)" : "")
+    }
+
+    /// The page that says more: the service's, the review's, or the progress page.
+    static func route(of event: DueCalendar.Event) -> Route {
+        if let service = event.service { return .service(service.slug) }
+        if case .review = event.kind { return .review }
+        return .progress
+    }
+
+    static func absolute(_ base: String, _ route: Route) -> String {
+        (base.hasSuffix("/") ? base : base + "/") + route.path
+    }
+
+    /// Where the UIDs are unique: the site's host and path, else its title.
+    static func uidDomain(_ settings: SiteSettings) -> String {
+        var source = settings.baseURL ?? settings.title
+        for scheme in ["https://", "http://"] where source.hasPrefix(scheme) { source = String(source.dropFirst(scheme.count)) }
+        let slug = source.lowercased().map { $0.isLetter || $0.isNumber || $0 == "." ? String($0) : "-" }.joined()
+        let trimmed = slug.split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
+        return settings.baseURL == nil ? "\(trimmed).shortpath.invalid" : trimmed
+    }
+
+    static func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+
+    /// TEXT values escape backslash, semicolon, comma and newlines.
+    static func text(_ value: String) -> String {
+        var out = ""
+        for character in value {
+            switch character {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n", "\r\n": out += "\\n"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a space, never inside a
+    /// UTF-8 character.
+    static func fold(_ line: String) -> String {
+        var out: [UInt8] = [], count = 0
+        for scalar in line.unicodeScalars {
+            let bytes = Array(String(scalar).utf8)
+            if count + bytes.count > 75 {
+                out += [13, 10, 32]
+                count = 1
+            }
+            out += bytes
+            count += bytes.count
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
