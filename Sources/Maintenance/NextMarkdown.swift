@@ -23,7 +23,7 @@ public struct NextMarkdown {
         out += " (the weights are `policy.path_weights` in `content/_index.md`).\n"
 
         out += "\n## Why\n\n"
-        out += top.parts.map { "- \($0.reason) (\($0.factor.title): \($0.points))\n" }.joined()
+        out += top.parts.map { "- \($0.reason) — *\($0.factor.title)*, \(counted($0.points, "point"))\n" }.joined()
 
         if let fix = startHere.firstFix {
             out += "\n## The first narrow fix\n\n"
@@ -33,10 +33,7 @@ public struct NextMarkdown {
             out += Self.rollbackPoint(fix.rollbackPoint)
         }
 
-        let groups = startHere.groups(of: service.slug)
-        if !groups.isEmpty {
-            out += "\n## Could share now\n\n" + groups.map { "- \($0.summary)\n" }.joined()
-        }
+        out += Self.couldShare(startHere.groups(of: service.slug))
 
         if !startHere.following.isEmpty {
             out += "\n## After it\n\n"
@@ -46,6 +43,12 @@ public struct NextMarkdown {
             }
         }
         return out
+    }
+
+    /// The groups a service belongs to, as a section; nothing when it is in none. `plan` shows it too.
+    static func couldShare(_ groups: [ShareGroup]) -> String {
+        guard !groups.isEmpty else { return "" }
+        return "\n## Could share now\n\n" + groups.map { "- \($0.summary)\n" }.joined()
     }
 
     static let nothingToFix = "Nothing makes upgrades harder right now: no service runs a version nobody else runs or a base image"

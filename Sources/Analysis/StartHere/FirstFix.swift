@@ -90,7 +90,9 @@ public struct FirstFix: Sendable {
         if let now, let approved = context.approvedImage(onRepositoryOf: now.reference) {
             return step(approved, "the approved \(approved.name) image of the line it is built on")
         }
-        let mine = Set(runtime.components.map(\.name))
+        // Data stores run beside a service, not in its image: they say nothing of which image fits.
+        let data = Set(context.policy.dataComponents)
+        let mine = Set(runtime.components.map(\.name)).subtracting(data)
         var votes: [Int] = Array(repeating: 0, count: context.approvedImages.count)
         var shared: [Set<String>] = Array(repeating: [], count: context.approvedImages.count)
         for other in active where other.slug != service.slug {
