@@ -27,10 +27,11 @@ public struct NextMarkdown {
 
         if let fix = startHere.firstFix {
             out += "\n## The first narrow fix\n\n"
-            out += "Freeze one runtime version, one base image and one known-good rollback point, before anything else:\n\n"
+            out += "Freeze one runtime version, one base image and one known-good rollback point, before anything else;"
+            out += " the rollback point first, so each step can be undone:\n\n"
+            out += Self.rollbackPoint(fix.rollbackPoint)
             out += Self.runtime(fix.runtime)
             if let image = fix.baseImage { out += Self.image(image) }
-            out += Self.rollbackPoint(fix.rollbackPoint)
         }
 
         out += Self.couldShare(startHere.groups(of: service.slug))
@@ -61,7 +62,11 @@ public struct NextMarkdown {
             let now = "\(step.component) \(MarkdownText.code(step.now))"
             switch step.action {
             case .move(let approved):
-                out += "  - move \(now) to **\(approved)**, the standard's version, and pin the exact release\n"
+                out += "  - move \(now) to **\(approved)**, the standard's version, and pin the exact release"
+                if let until = step.exceptionEnded {
+                    out += "; the exception that kept it ended on \(until)\(step.exceptionReason.map { " (\($0))" } ?? "")"
+                }
+                out += "\n"
             case .excepted(let until, let reason):
                 out += "  - keep \(now) pinned exactly: an exception holds it\(until.map { " until \($0)" } ?? "")"
                 out += "\(reason.map { " (\($0))" } ?? "")\n"

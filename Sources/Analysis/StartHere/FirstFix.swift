@@ -20,6 +20,9 @@ public struct FirstFix: Sendable {
         public var component: String
         public var now: String
         public var action: RuntimeAction
+        /// When an exception that kept this component ended, and its reason: what the move must answer.
+        public var exceptionEnded: Day?
+        public var exceptionReason: String?
     }
 
     /// The approved base image to build on.
@@ -63,7 +66,14 @@ public struct FirstFix: Sendable {
             } else {
                 action = .unnamed
             }
-            return RuntimeStep(component: component.name, now: component.version, action: action)
+            var step = RuntimeStep(component: component.name, now: component.version, action: action)
+            if case .move = action, let ended = service.exceptions.last(where: { exception in
+                exception.component.value == component.name && (exception.until.map { $0.value < context.today } ?? false)
+            }) {
+                step.exceptionEnded = ended.until?.value
+                step.exceptionReason = ended.reason
+            }
+            return step
         }
         baseImage = Self.imageStep(service, current, active: active, context)
         let primary = service.primaryEnvironment

@@ -43,8 +43,8 @@ enum SettingsSchema {
     static func pathWeights(_ pair: YAMLPair, reader r: SchemaReader) -> PathWeights {
         var weights = PathWeights()
         guard let fields = r.mapping(pair.value, keys: PathFactor.allCases.map(\.rawValue), what: "'path_weights'") else { return weights }
-        for factor in PathFactor.allCases {
-            guard let entry = fields[factor.rawValue], let weight = r.int(entry, range: 0...PathWeights.maximum) else { continue }
+        for entry in fields.pairs {
+            guard let factor = entry.key.scalar.flatMap(PathFactor.init), let weight = r.int(entry, range: 0...PathWeights.maximum) else { continue }
             weights.overrides[factor] = Located(weight, line: entry.key.line, column: entry.key.column)
         }
         return weights
