@@ -49,7 +49,7 @@ import Testing
         scratch.write("content/_index.md", "---\ntitle: T\npolicy:\n  path_weights: { stale_image: 5 }\n---\n")
         let after = try shortpath(["next", "--source", scratch.url.path, "--today", "2026-11-27"])
         #expect(after.stdout.hasPrefix("# Start here: Stale (`stale`)"), "\(after.stdout)")
-        #expect(after.stdout.contains("- image built 695 days ago — *a stale image*, 5 points\n"))
+        #expect(after.stdout.contains("- image built 695 days ago — *stale image*, 5 points\n"))
     }
 
     @Test func nextTakesNoService() throws {

@@ -50,11 +50,11 @@ import Testing
         #expect(text.contains("""
             ## Why
 
-            - the only service on node 18 (the standard: 22) — *a version nobody else runs*, 3 points
-            - the only service on debian 11 (the standard: 12) — *a version nobody else runs*, 3 points
-            - built on custom/legacy-admin:latest, a base image outside the approved set, on a tag that moves — *a base image outside the approved set*, 3 points
-            - image built 543 days ago — *a stale image*, 2 points
-            - rollback never practised — *an untested rollback*, 2 points
+            - the only service on node 18 (the standard: 22) — *version nobody else runs*, 3 points
+            - the only service on debian 11 (the standard: 12) — *version nobody else runs*, 3 points
+            - built on custom/legacy-admin:latest, a base image outside the approved set, on a tag that moves — *custom base image*, 3 points
+            - image built 543 days ago — *stale image*, 2 points
+            - rollback never practised — *untested rollback*, 2 points
             - it holds other services' updates back (blocks_updates: hand-built container, pinned libssl for a forgotten reason) — *holds others back*, 3 points
 
             """))

@@ -21,7 +21,7 @@ import Testing
         let index = try #require(site.read("index.html"))
         let block = try #require(Self.section("start-here", in: index))
         #expect(block.contains("<a href=\"services/admin-tool/index.html\"><strong>Admin tool</strong></a> makes upgrades hardest for everyone <small>(path cost 16)</small>"))
-        #expect(block.contains("<li>the only service on node 18 (the standard: 22) <small class=\"factor\" title=\"lone_version in policy.path_weights\">a version nobody else runs · 3</small></li>"))
+        #expect(block.contains("<li>the only service on node 18 (the standard: 22) <small class=\"factor\" title=\"lone_version in policy.path_weights\">version nobody else runs · 3</small></li>"))
         #expect(block.contains("image built 543 days ago"))
         #expect(block.contains("<li><a href=\"services/order-worker/index.html\">Order worker</a> <small>(path cost 12)</small>:"))
         #expect(block.contains("<li><a href=\"services/search-api/index.html\">Search API</a> <small>(path cost 2)</small>: backups last restored 270 days ago; 1 of its last 2 rollouts was rolled back</li>"))

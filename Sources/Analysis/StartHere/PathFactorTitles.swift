@@ -1,17 +1,17 @@
 import Inventory
 
 extension PathFactor {
-    /// The factor's name in plain words, as the pages and `shortpath next` show it.
+    /// The factor's short name, as the pages and `shortpath next` label each reason with it.
     public var title: String {
         switch self {
-        case .loneVersion: "a version nobody else runs"
-        case .customImage: "a base image outside the approved set"
-        case .oldImageTag: "an older tag of an approved base image"
-        case .staleImage: "a stale image"
-        case .untestedRollback: "an untested rollback"
-        case .unprovenRestore: "an unproven restore"
+        case .loneVersion: "version nobody else runs"
+        case .customImage: "custom base image"
+        case .oldImageTag: "older base image tag"
+        case .staleImage: "stale image"
+        case .untestedRollback: "untested rollback"
+        case .unprovenRestore: "unproven restore"
         case .slowRollouts: "slow rollouts"
-        case .rollbacks: "rollouts rolled back"
+        case .rollbacks: "rolled back"
         case .blocksUpdates: "holds others back"
         }
     }
