@@ -68,82 +68,97 @@ public struct ShareGroup: Sendable, Equatable {
 /// are left out; so are services with no base image written down, services marked
 /// `blocks_updates`, and, for a component, services a valid exception keeps on their version.
 enum CouldShare {
-    /// Every group, components first in name order, then base images by repository.
-    static func groups(_ active: [Service], _ context: RuleContext) -> [ShareGroup] {
-        struct Candidate {
-            var service: Service
-            var image: ImageReference
-            /// `name=version` for each component, data stores left out, sorted.
-            var components: [(name: String, key: String, version: ComponentVersion)]
-        }
-        let data = Set(context.policy.dataComponents)
-        let candidates: [Candidate] = active.compactMap { service in
-            guard !service.blocksUpdates else { return nil }
-            let runtime = Runtime(service)
-            guard let image = runtime.baseImage?.reference else { return nil }
-            var seen: Set<String> = []
-            let components = runtime.components.filter { !data.contains($0.name) && seen.insert($0.name).inserted }
-                .map { (name: $0.name, key: "\($0.name)=\(normalised($0.version))", version: $0) }
-                .sorted { $0.name < $1.name }
-            return Candidate(service: service, image: image, components: components)
-        }
-        var groups: [ShareGroup] = []
-        // One component differs: the same everything else, keyed without that component.
-        var byComponent: [String: [String: [(Candidate, ComponentVersion)]]] = [:]
-        for candidate in candidates {
-            let image = "\(candidate.image.repository):\(candidate.image.effectiveTag)"
-            for (index, component) in candidate.components.enumerated() {
-                if ExceptionRules.covering(component.version, in: candidate.service, context) != nil { continue }
-                var rest = candidate.components.map(\.key)
-                rest.remove(at: index)
-                let key = ([image, "/" + component.name] + rest).joined(separator: "\n")
-                byComponent[component.name, default: [:]][key, default: []].append((candidate, component.version))
-            }
-        }
-        for name in byComponent.keys.sorted() {
-            for key in byComponent[name]!.keys.sorted() {
-                let entries = byComponent[name]![key]!
-                let values = entries.map { normalised($0.1.version) }
-                guard Set(values).count > 1 else { continue }
-                let (target, reason, isStandard) = componentTarget(name, entries.map(\.1.version), context)
-                groups.append(group(.component(name), entries.map { ($0.0.service, $0.1.version) }, target: target, reason: reason) {
-                    isStandard ? context.standing(of: name, $0)?.standing != .conforms : normalised($0) != normalised(target)
-                })
-            }
-        }
-        // Only the base image's tag differs: the same components, the same repository.
-        var byImage: [String: [Candidate]] = [:]
-        for candidate in candidates {
-            let key = ([candidate.image.repository] + candidate.components.map(\.key)).joined(separator: "\n")
-            byImage[key, default: []].append(candidate)
-        }
-        for key in byImage.keys.sorted() {
-            let entries = byImage[key]!
-            guard Set(entries.map(\.image.effectiveTag)).count > 1 else { continue }
-            let repository = entries[0].image.repository
-            let tags = entries.map(\.image.effectiveTag)
-            let (target, reason) = imageTarget(repository, tags, context)
-            groups.append(group(.baseImageTag(repository: repository), entries.map { ($0.service, $0.image.effectiveTag) },
-                                target: target, reason: reason) { $0 != target })
-        }
-        return groups
+    /// Services whose runtimes are equal but for one component's version share a bucket: the
+    /// component, and the ids of everything else they run.
+    struct Bucket: Hashable {
+        var component: Int
+        var rest: [Int]
     }
 
-    static func group(_ difference: ShareGroup.Difference, _ members: [(Service, String)], target: String, reason: String,
-                      moves: (String) -> Bool) -> ShareGroup {
+    /// Every group: components by name, then base images by repository; within each, by the
+    /// first member's name.
+    static func groups(_ runtimes: [Runtime], of services: [Service], _ context: RuleContext) -> [ShareGroup] {
+        // Each distinct text (a component, a version, an image) gets a number, so buckets hash
+        // short arrays of numbers instead of long texts.
+        var ids: [String: Int] = [:]
+        func id(_ text: String) -> Int {
+            if let known = ids[text] { return known }
+            ids[text] = ids.count
+            return ids.count - 1
+        }
+        let data = Set(context.policy.dataComponents)
+        struct Candidate {
+            /// In `runtimes`.
+            var runtime: Int
+            var image: ImageReference
+            var components: [Runtime.Component]
+            /// `name=version` ids, in the order of `components`.
+            var values: [Int]
+        }
+        let candidates: [Candidate] = runtimes.indices.compactMap { index in
+            let runtime = runtimes[index]
+            guard !runtime.blocksUpdates, let image = runtime.baseImage?.reference else { return nil }
+            let components = runtime.components.filter { !data.contains($0.name) }.sorted { $0.name < $1.name }
+            return Candidate(runtime: index, image: image, components: components,
+                             values: components.map { id("\($0.name)=\($0.judged.normalised)") })
+        }
+        var byComponent: [Bucket: [(Candidate, Runtime.Component)]] = [:]
+        var byImage: [[Int]: [Candidate]] = [:]
+        for candidate in candidates {
+            let image = id("\(candidate.image.repository):\(candidate.image.effectiveTag)")
+            for (index, component) in candidate.components.enumerated() {
+                let service = runtimes[candidate.runtime].index
+                if ExceptionRules.covering(component.component, in: services[service], context) != nil { continue }
+                var rest = candidate.values
+                rest[index] = image
+                byComponent[Bucket(component: id(component.name), rest: rest), default: []].append((candidate, component))
+            }
+            byImage[[id(candidate.image.repository)] + candidate.values, default: []].append(candidate)
+        }
+        var componentGroups: [ShareGroup] = []
+        for entries in byComponent.values where Set(entries.map(\.1.judged.normalised)).count > 1 {
+            let name = entries[0].1.name
+            let (target, reason, isStandard) = componentTarget(name, entries.map(\.1), context)
+            let normalisedTarget = entries.first { $0.1.component.version == target }?.1.judged.normalised
+            componentGroups.append(group(.component(name), target: target, reason: reason, entries.map { candidate, component in
+                let moves = isStandard ? component.judged.standing != .conforms : component.judged.normalised != normalisedTarget
+                return (runtimes[candidate.runtime], component.component.version, moves)
+            }))
+        }
+        var imageGroups: [ShareGroup] = []
+        for entries in byImage.values where Set(entries.map(\.image.effectiveTag)).count > 1 {
+            let repository = entries[0].image.repository
+            let (target, reason) = imageTarget(repository, entries.map(\.image.effectiveTag), context)
+            imageGroups.append(group(.baseImageTag(repository: repository), target: target, reason: reason,
+                                     entries.map { (runtimes[$0.runtime], $0.image.effectiveTag, $0.image.effectiveTag != target) }))
+        }
+        func order(_ group: ShareGroup) -> (String, String, String) {
+            let kind: String
+            switch group.difference {
+            case .component(let name): kind = name
+            case .baseImageTag(let repository): kind = repository
+            }
+            return (kind, group.members[0].service, group.members[0].slug)
+        }
+        return componentGroups.sorted { order($0) < order($1) } + imageGroups.sorted { order($0) < order($1) }
+    }
+
+    /// A group of the members (service, what it runs, whether it must change), by name then slug.
+    static func group(_ difference: ShareGroup.Difference, target: String, reason: String,
+                      _ members: [(Runtime, String, Bool)]) -> ShareGroup {
         let sorted = members.sorted { ($0.0.name, $0.0.slug) < ($1.0.name, $1.0.slug) }
         return ShareGroup(difference: difference,
-                          members: sorted.map { .init(slug: $0.0.slug, service: $0.0.name, value: $0.1, moves: moves($0.1)) },
+                          members: sorted.map { .init(slug: $0.0.slug, service: $0.0.name, value: $0.1, moves: $0.2) },
                           target: target, targetReason: reason)
     }
 
     /// The standard's version when one of them is off it (and true); else the newest of them.
-    static func componentTarget(_ name: String, _ versions: [String], _ context: RuleContext) -> (String, String, Bool) {
-        if let approved = context.approvedVersions[name],
-           versions.contains(where: { context.standing(of: name, $0)?.standing != .conforms }) {
+    static func componentTarget(_ name: String, _ components: [Runtime.Component], _ context: RuleContext) -> (String, String, Bool) {
+        if let approved = context.approvedVersions[name], components.contains(where: { $0.judged.standing != .conforms }) {
             return (approved.text, "the standard's version", true)
         }
-        return (newest(versions), context.approvedVersions[name] == nil ? "the newest of them" : "the newest of them, within the standard", false)
+        let newest = newest(components.map(\.component.version))
+        return (newest, context.approvedVersions[name] == nil ? "the newest of them" : "the newest of them, within the standard", false)
     }
 
     /// The approved tag when the repository is an approved image's; else the newest tag.

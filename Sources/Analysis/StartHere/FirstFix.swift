@@ -51,17 +51,17 @@ public struct FirstFix: Sendable {
     public var baseImage: ImageStep?
     public var rollbackPoint: RollbackPoint
 
-    init(_ service: Service, _ assessment: ServiceAssessment, active: [Service], _ context: RuleContext) {
-        let current = Runtime(service)
-        runtime = current.components.map { component in
+    init(_ service: Service, _ current: Runtime, _ assessment: ServiceAssessment, others: [Runtime], _ context: RuleContext) {
+        runtime = current.components.map { judged in
+            let component = judged.component
             let action: RuntimeAction
-            if let (approved, standing) = context.standing(of: component.name, component.version) {
+            if let approved = context.approvedVersions[component.name], let standing = judged.judged.standing {
                 if standing == .conforms {
                     action = .keep
                 } else if let exception = ExceptionRules.covering(component, in: service, context) {
                     action = .excepted(until: exception.until?.value, reason: exception.reason)
                 } else {
-                    action = .move(to: approved)
+                    action = .move(to: approved.text)
                 }
             } else {
                 action = .unnamed
@@ -75,7 +75,7 @@ public struct FirstFix: Sendable {
             }
             return step
         }
-        baseImage = Self.imageStep(service, current, active: active, context)
+        baseImage = Self.imageStep(service, current, others: others, context)
         let primary = service.primaryEnvironment
         let digest = primary?.image?.reference.digest ?? primary?.digest?.value
         var pinned = primary?.image?.value
@@ -87,7 +87,7 @@ public struct FirstFix: Sendable {
     /// The approved image to build on: the target's when approved, else the approved image of
     /// the same repository, else the one most of the services that share a component with it
     /// build on, else the standard's first.
-    static func imageStep(_ service: Service, _ runtime: Runtime, active: [Service], _ context: RuleContext) -> ImageStep? {
+    static func imageStep(_ service: Service, _ runtime: Runtime, others: [Runtime], _ context: RuleContext) -> ImageStep? {
         guard let first = context.approvedImages.first else { return nil }
         let now = runtime.baseImage
         func step(_ approved: (name: String, reference: ImageReference), _ why: String) -> ImageStep {
@@ -105,8 +105,7 @@ public struct FirstFix: Sendable {
         let mine = Set(runtime.components.map(\.name)).subtracting(data)
         var votes: [Int] = Array(repeating: 0, count: context.approvedImages.count)
         var shared: [Set<String>] = Array(repeating: [], count: context.approvedImages.count)
-        for other in active where other.slug != service.slug {
-            let theirs = Runtime(other)
+        for theirs in others where theirs.slug != service.slug {
             guard let image = theirs.baseImage,
                   let index = context.approvedImages.firstIndex(where: { ImageRules.matches(image.reference, approved: $0.reference) })
             else { continue }

@@ -7,8 +7,11 @@ public struct PathCost: Sendable, Equatable {
     public struct Part: Sendable, Equatable {
         public var factor: PathFactor
         public var points: Int
-        /// `the only service on node 18`.
-        public var reason: String
+        /// What was found, put in words by `reason` only when a page or command shows it.
+        var finding: PathFinding
+
+        /// `the only service on node 18 (the standard: 22)`.
+        public var reason: String { finding.text }
     }
 
     public var slug: String
@@ -30,10 +33,16 @@ public struct PathCost: Sendable, Equatable {
 /// What the cost of one service is judged against: who runs which release line, and how long
 /// the team's rollouts take.
 struct TeamFacts {
-    /// Component → release line → the active services that run it in some environment.
-    var lineUsers: [String: [String: Set<String>]] = [:]
-    /// Component → the active services that run it.
-    var componentUsers: [String: Set<String>] = [:]
+    /// How many active services run a line (in some environment), and one of them.
+    struct LineUse {
+        var services = 0
+        var last = ""
+    }
+
+    /// Component → release line → who runs it.
+    var lines: [String: [String: LineUse]] = [:]
+    /// Component → how many active services run it.
+    var users: [String: LineUse] = [:]
     /// Median minutes from start to stable over every stable rollout of the active services.
     var rolloutMedian: Int?
 
@@ -42,114 +51,148 @@ struct TeamFacts {
     /// A service's recent median at least this many times the team's is slow.
     static let slowFactor = 2
 
-    init(_ active: [Service], _ context: RuleContext) {
+    init(_ services: [Service], _ active: [Runtime], _ judge: inout VersionJudge) {
         var stable: [Int] = []
-        for service in active {
+        for runtime in active {
+            let service = services[runtime.index]
             for use in service.componentUses {
-                let name = use.component.name
-                lineUsers[name, default: [:]][context.line(of: name, use.component.version), default: []].insert(service.slug)
-                componentUsers[name, default: []].insert(service.slug)
+                let name = use.component.name, line = judge.judge(name, use.component.version).line
+                Self.count(service.slug, in: &lines[name, default: [:]][line, default: LineUse()])
+                Self.count(service.slug, in: &users[name, default: LineUse()])
             }
-            stable += service.rollouts.filter { !$0.rolledBack }.compactMap(\.minutes)
+            for rollout in service.rollouts where !rollout.rolledBack {
+                if let minutes = rollout.minutes { stable.append(minutes) }
+            }
         }
         rolloutMedian = Statistics.median(stable)
+    }
+
+    /// Counts a service once, however many of its environments run the line.
+    private static func count(_ slug: String, in use: inout LineUse) {
+        guard use.last != slug else { return }
+        use.services += 1
+        use.last = slug
     }
 }
 
 extension PathCost {
     /// The cost of an active service.
-    init(_ service: Service, _ assessment: ServiceAssessment, _ team: TeamFacts, _ context: RuleContext) {
+    init(_ service: Service, _ runtime: Runtime, _ assessment: ServiceAssessment, _ team: TeamFacts, _ context: RuleContext) {
         slug = service.slug
         self.service = service.name
         let weights = context.policy.pathWeights
         var parts: [Part] = []
-        func add(_ factor: PathFactor, _ reason: String, times: Int = 1) {
+        func add(_ factor: PathFactor, _ finding: PathFinding, times: Int = 1) {
             let points = weights[factor] * times
-            if points > 0 { parts.append(Part(factor: factor, points: points, reason: reason)) }
+            if points > 0 { parts.append(Part(factor: factor, points: points, finding: finding)) }
         }
-        let runtime = Runtime(service)
-        for reason in Self.loneLines(service, runtime, team, context) { add(.loneVersion, reason) }
-        if let (factor, reason) = Self.image(runtime, context) { add(factor, reason) }
+        for finding in Self.loneLines(runtime, team, context) { add(.loneVersion, finding) }
+        if let (factor, finding) = Self.image(runtime, context) { add(factor, finding) }
         if let age = assessment.image {
-            if age.overLimit { add(.staleImage, "image built \(age.days) days ago") }
+            if age.overLimit { add(.staleImage, .stale(days: age.days)) }
         } else {
-            add(.staleImage, "no rebuild date, so nobody knows how old its image is")
+            add(.staleImage, .noRebuildDate)
         }
         if service.rollback == nil {
-            add(.untestedRollback, "no rollback written down")
-        } else if assessment.rollbackPractice.needsPractice {
-            add(.untestedRollback, Self.practiceReason(assessment.rollbackPractice))
+            add(.untestedRollback, .noRollback)
+        } else if case .practised(let age, _) = assessment.rollbackPractice, age.overLimit {
+            add(.untestedRollback, .practised(days: age.days))
+        } else if case .never = assessment.rollbackPractice {
+            add(.untestedRollback, .neverPractised)
         }
-        if assessment.restore.needsProof { add(.unprovenRestore, Self.restoreReason(assessment.restore)) }
+        switch assessment.restore {
+        case .noBackups(let store): add(.unprovenRestore, .noBackups(store: store))
+        case .never: add(.unprovenRestore, .neverRestored)
+        case .proven(let age) where age.overLimit: add(.unprovenRestore, .restored(days: age.days))
+        case .proven, .notNeeded: break
+        }
         let recent = Array(service.rollouts.sorted { $0.started < $1.started }.suffix(TeamFacts.recentRollouts))
-        if let reason = Self.slowReason(recent, team) { add(.slowRollouts, reason) }
+        if let slow = Self.slow(recent, team) { add(.slowRollouts, slow) }
         let rolledBack = recent.count(where: \.rolledBack)
-        if rolledBack > 0 {
-            let reason = recent.count == 1 ? "its only rollout was rolled back"
-                : "\(rolledBack) of its last \(recent.count) rollouts \(rolledBack == 1 ? "was" : "were") rolled back"
-            add(.rollbacks, reason, times: rolledBack)
-        }
-        if service.blocksUpdates {
-            add(.blocksUpdates, "it holds other services' updates back (blocks_updates\(service.note.map { ": \($0)" } ?? ""))")
-        }
+        if rolledBack > 0 { add(.rollbacks, .rolledBack(rolledBack, of: recent.count), times: rolledBack) }
+        if service.blocksUpdates { add(.blocksUpdates, .blocksUpdates(note: service.note)) }
         self.parts = parts
     }
 
-    /// `the only service on node 18`: each component line this service runs that no other
-    /// active service runs, unless it is the standard's line. A component the standard does
-    /// not name counts only when others run it on another line.
-    static func loneLines(_ service: Service, _ runtime: Runtime, _ team: TeamFacts, _ context: RuleContext) -> [String] {
-        var reasons: [String] = []
-        var seen: Set<String> = []
-        for component in runtime.components where !seen.contains(component.name) {
-            seen.insert(component.name)
-            let name = component.name, line = context.line(of: name, component.version)
-            guard team.lineUsers[name]?[line] == [service.slug] else { continue }
+    /// Each component line this service runs that no other active service runs, unless it is
+    /// the standard's line. A component the standard does not name counts only when others
+    /// run it on another line.
+    static func loneLines(_ runtime: Runtime, _ team: TeamFacts, _ context: RuleContext) -> [PathFinding] {
+        runtime.components.compactMap { component in
+            let name = component.name, judged = component.judged
+            guard team.lines[name]?[judged.line]?.services == 1 else { return nil }
+            let others = (team.users[name]?.services ?? 0) > 1
             if let approved = context.approvedVersions[name] {
-                guard context.standing(of: name, component.version)?.standing != .conforms else { continue }
-                let others = (team.componentUsers[name]?.count ?? 1) > 1
-                reasons.append("the only service \(others ? "on" : "that runs") \(name) \(line) (the standard: \(approved.text))")
-            } else if (team.componentUsers[name]?.count ?? 0) > 1 {
-                reasons.append("the only service on \(name) \(line) (the others run other \(name) lines)")
+                guard judged.standing != .conforms else { return nil }
+                return .lone(name, line: judged.line, approved: approved.text, othersRunIt: others)
             }
+            return others ? .lone(name, line: judged.line, approved: nil, othersRunIt: true) : nil
         }
-        return reasons
     }
 
     /// A base image outside the approved set, or an older tag of an approved one.
-    static func image(_ runtime: Runtime, _ context: RuleContext) -> (PathFactor, String)? {
+    static func image(_ runtime: Runtime, _ context: RuleContext) -> (PathFactor, PathFinding)? {
         guard !context.approvedImages.isEmpty else { return nil }
-        guard let image = runtime.baseImage else { return (.customImage, "no base image written down") }
+        guard let image = runtime.baseImage else { return (.customImage, .noBaseImage) }
         let reference = image.reference
         if context.approvedImage(matching: reference) != nil { return nil }
         if let approved = context.approvedImage(onRepositoryOf: reference) {
             guard RuleContext.isOlder(tag: reference.effectiveTag, than: approved.reference.effectiveTag) else { return nil }
-            return (.oldImageTag, "built on \(reference.shortForm), older than the approved \(approved.reference.effectiveTag)")
+            return (.oldImageTag, .olderTag(reference.shortForm, approved: approved.reference.effectiveTag))
         }
-        let moving = reference.isMutable ? ", on a tag that moves" : ""
-        return (.customImage, "built on \(reference.shortForm), a base image outside the approved set\(moving)")
+        return (.customImage, .customImage(reference.shortForm, moving: reference.isMutable))
     }
 
-    static func practiceReason(_ practice: Practice) -> String {
-        guard case .practised(let age, _) = practice else { return "rollback never practised" }
-        return "rollback last practised \(age.days) days ago"
-    }
-
-    static func restoreReason(_ restore: Restore) -> String {
-        switch restore {
-        case .noBackups(let store): "runs \(store) and names no backups"
-        case .proven(let age): "backups last restored \(age.days) days ago"
-        case .never, .notNeeded: "backups never restored"
-        }
-    }
-
-    /// `its last 3 rollouts took a median 100 min against the team's 25`, when the median of
-    /// its recent stable rollouts is at least `slowFactor` times the team's.
-    static func slowReason(_ recent: [Rollout], _ team: TeamFacts) -> String? {
+    /// When the median of its recent stable rollouts is at least `slowFactor` times the team's.
+    static func slow(_ recent: [Rollout], _ team: TeamFacts) -> PathFinding? {
         let minutes = recent.filter { !$0.rolledBack }.compactMap(\.minutes)
         guard let mine = Statistics.median(minutes), let theirs = team.rolloutMedian, theirs > 0,
               mine >= TeamFacts.slowFactor * theirs else { return nil }
-        if minutes.count == 1 { return "its last stable rollout took \(mine) min against the team's median of \(theirs)" }
-        return "its last \(minutes.count) stable rollouts took a median \(mine) min against the team's \(theirs)"
+        return .slow(rollouts: minutes.count, median: mine, team: theirs)
+    }
+}
+
+/// What a part of the path cost found, for `PathCost.Part.reason` to put in words.
+enum PathFinding: Sendable, Equatable {
+    case lone(String, line: String, approved: String?, othersRunIt: Bool)
+    case noBaseImage
+    case customImage(String, moving: Bool)
+    case olderTag(String, approved: String)
+    case stale(days: Int)
+    case noRebuildDate
+    case noRollback
+    case neverPractised
+    case practised(days: Int)
+    case noBackups(store: String)
+    case neverRestored
+    case restored(days: Int)
+    case slow(rollouts: Int, median: Int, team: Int)
+    case rolledBack(Int, of: Int)
+    case blocksUpdates(note: String?)
+
+    var text: String {
+        switch self {
+        case .lone(let name, let line, let approved?, let others):
+            "the only service \(others ? "on" : "that runs") \(name) \(line) (the standard: \(approved))"
+        case .lone(let name, let line, nil, _):
+            "the only service on \(name) \(line) (the others run other \(name) lines)"
+        case .noBaseImage: "no base image written down"
+        case .customImage(let image, let moving):
+            "built on \(image), a base image outside the approved set\(moving ? ", on a tag that moves" : "")"
+        case .olderTag(let image, let approved): "built on \(image), older than the approved \(approved)"
+        case .stale(let days): "image built \(days) days ago"
+        case .noRebuildDate: "no rebuild date, so nobody knows how old its image is"
+        case .noRollback: "no rollback written down"
+        case .neverPractised: "rollback never practised"
+        case .practised(let days): "rollback last practised \(days) days ago"
+        case .noBackups(let store): "runs \(store) and names no backups"
+        case .neverRestored: "backups never restored"
+        case .restored(let days): "backups last restored \(days) days ago"
+        case .slow(1, let median, let team): "its last stable rollout took \(median) min against the team's median of \(team)"
+        case .slow(let count, let median, let team): "its last \(count) stable rollouts took a median \(median) min against the team's \(team)"
+        case .rolledBack(_, of: 1): "its only rollout was rolled back"
+        case .rolledBack(let count, let total): "\(count) of its last \(total) rollouts \(count == 1 ? "was" : "were") rolled back"
+        case .blocksUpdates(let note): "it holds other services' updates back (blocks_updates\(note.map { ": \($0)" } ?? ""))"
+        }
     }
 }

@@ -24,18 +24,21 @@ public struct StartHere: Sendable {
     public func groups(of slug: String) -> [ShareGroup] { couldShare.filter { $0.contains(slug) } }
 
     init(_ inventory: Inventory, assessments: [String: ServiceAssessment], _ context: RuleContext) {
-        let active = inventory.services.filter(\.isActive)
-        let team = TeamFacts(active, context)
+        let services = inventory.services
+        var judge = VersionJudge(context)
+        var runtimes: [Runtime] = []
+        for index in services.indices where services[index].isActive { runtimes.append(Runtime(services[index], index: index, &judge)) }
+        let team = TeamFacts(services, runtimes, &judge)
         teamRolloutMedian = team.rolloutMedian
-        ranking = active.compactMap { service -> PathCost? in
-            guard let assessment = assessments[service.slug] else { return nil }
-            let cost = PathCost(service, assessment, team, context)
+        ranking = runtimes.compactMap { runtime -> PathCost? in
+            guard let assessment = assessments[runtime.slug] else { return nil }
+            let cost = PathCost(services[runtime.index], runtime, assessment, team, context)
             return cost.points > 0 ? cost : nil
         }.sorted(by: PathCost.ranksFirst)
         firstFix = ranking.first.flatMap { top in
-            guard let service = active.first(where: { $0.slug == top.slug }), let assessment = assessments[top.slug] else { return nil }
-            return FirstFix(service, assessment, active: active, context)
+            guard let runtime = runtimes.first(where: { $0.slug == top.slug }), let assessment = assessments[top.slug] else { return nil }
+            return FirstFix(services[runtime.index], runtime, assessment, others: runtimes, context)
         }
-        couldShare = CouldShare.groups(active, context)
+        couldShare = CouldShare.groups(runtimes, of: services, context)
     }
 }
