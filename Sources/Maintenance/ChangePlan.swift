@@ -80,6 +80,7 @@ public struct ChangePlan {
         }
 
         out += waves()
+        out += NextMarkdown.couldShare(report.overview.startHere.groups(of: service.slug))
 
         let assessment = report.assessments[service.slug]
         out += "\n## Image age\n\n"

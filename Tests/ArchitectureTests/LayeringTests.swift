@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func commandsThatRenderNothingDoNotImportSite() {
-        for command in ["Check", "Plan", "Record", "Review", "New", "EOL"] {
+        for command in ["Check", "Plan", "Next", "Record", "Review", "New", "EOL"] {
             let imported = Self.imports(under: "Sources/shortpath").filter { $0.file.hasSuffix("/\(command).swift") }
             #expect(!imported.isEmpty, "Sources/shortpath/\(command).swift")
             #expect(!imported.contains { $0.module == "Site" || $0.module == "Serve" }, "\(command) imports Site or Serve")

@@ -151,6 +151,33 @@ func decodeService(_ yaml: String) throws -> (Service?, [Diagnostic]) {
         #expect(standards.eolProducts == ["node": "nodejs"])
     }
 
+    @Test func pathWeightsOverrideTheDefaultsAndBadOnesAreLocated() throws {
+        let good = try YAMLParser.parse("policy:\n  path_weights: { slow_rollouts: 5, blocks_updates: 0 }\n", file: "content/_index.md", firstLine: 2)
+        let reader = SchemaReader(file: "content/_index.md")
+        let weights = SettingsSchema.decode(good, file: "content/_index.md", body: "", reader: reader).policy.pathWeights
+        #expect(reader.diagnostics.isEmpty)
+        #expect(weights[.slowRollouts] == 5)
+        #expect(weights[.blocksUpdates] == 0)
+        #expect(weights[.loneVersion] == PathFactor.loneVersion.defaultWeight)
+        #expect(weights.overrides[.slowRollouts]?.line == 3)
+
+        let bad = try YAMLParser.parse("policy:\n  path_weights:\n    slow_rollout: 5\n    stale_image: lots\n    rollbacks: 101\n    custom_image: -1\n",
+                                       file: "content/_index.md", firstLine: 2)
+        let badReader = SchemaReader(file: "content/_index.md")
+        let decoded = SettingsSchema.decode(bad, file: "content/_index.md", body: "", reader: badReader).policy.pathWeights
+        #expect(badReader.diagnostics.map(\.description) == [
+            "content/_index.md:4:5: error: unknown key 'slow_rollout' in 'path_weights' (did you mean 'slow_rollouts'?)",
+            "content/_index.md:5:18: error: 'stale_image' must be a whole number from 0 to 100, found 'lots'",
+            "content/_index.md:6:16: error: 'rollbacks' must be a whole number from 0 to 100, found '101'",
+            "content/_index.md:7:19: error: 'custom_image' must be a whole number from 0 to 100, found '-1'",
+        ])
+        #expect(decoded.overrides.isEmpty)
+        let notAMapping = try YAMLParser.parse("policy:\n  path_weights: 3\n", file: "content/_index.md", firstLine: 2)
+        let mappingReader = SchemaReader(file: "content/_index.md")
+        _ = SettingsSchema.decode(notAMapping, file: "content/_index.md", body: "", reader: mappingReader)
+        #expect(mappingReader.diagnostics.map(\.message) == ["'path_weights' must be a mapping of keys to values, found a single value"])
+    }
+
     @Test func policyErrors() throws {
         let root = try YAMLParser.parse("policy:\n  stale_image_days: soon\n  severity: { image-stale: loud }\n", file: "content/_index.md", firstLine: 2)
         let reader = SchemaReader(file: "content/_index.md")

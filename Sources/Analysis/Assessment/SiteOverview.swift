@@ -17,6 +17,8 @@ public struct SiteOverview: Sendable {
     public var eolReleases: [EOLReleaseUse]
     /// Every date that comes due, for `calendar.ics`.
     public var calendar: DueCalendar
+    /// The services that make upgrades hardest, and those that could share a runtime now.
+    public var startHere: StartHere
 
     init(_ inventory: Inventory, statuses: [String: ServiceStatus], assessments: [String: ServiceAssessment], _ context: RuleContext) {
         progress = StandardProgress(inventory, context)
@@ -26,6 +28,7 @@ public struct SiteOverview: Sendable {
         review = inventory.standards.review.map { DueDate($0.value, today: context.today) }
         eolReleases = EOLReleaseUse.all(inventory)
         calendar = DueCalendar(inventory, assessments: assessments, eolReleases: eolReleases)
+        startHere = StartHere(inventory, assessments: assessments, context)
     }
 }
 

@@ -32,6 +32,8 @@ public struct Policy: Sendable {
     public static let defaultDataComponents = ["postgres", "mysql", "mariadb", "mongodb", "redis"]
     /// Rule id → `error`, `warning`, `info` or `off`, checked against the known rules by Analysis.
     public var severity: [String: Located<String>] = [:]
+    /// How much each factor of a service's path cost weighs (`path_weights`).
+    public var pathWeights = PathWeights()
 
     public init() {}
 }

@@ -1,7 +1,7 @@
 enum SettingsSchema {
     static let keys = ["title", "base_url", "theme", "policy"]
     static let policyKeys = ["stale_image_days", "rollback_test_days", "eol_warning_days", "eol_stale_days", "exception_max_days",
-                             "data_components", "severity"]
+                             "data_components", "severity", "path_weights"]
 
     static func decode(_ root: YAMLNode?, file: String, body: String, reader r: SchemaReader) -> SiteSettings {
         var settings = SiteSettings(file: file, intro: body)
@@ -23,6 +23,7 @@ enum SettingsSchema {
             if let v = r.int(policy["eol_stale_days"], range: days) { settings.policy.eolStaleDays = v }
             if let v = r.int(policy["exception_max_days"], range: days) { settings.policy.exceptionMaxDays = v }
             if let pair = policy["data_components"] { settings.policy.dataComponents = r.strings(pair) }
+            if let pair = policy["path_weights"] { settings.policy.pathWeights = pathWeights(pair, reader: r) }
             if let severity = policy["severity"] {
                 for entry in r.entries(severity.value, what: "'severity'") {
                     guard let rule = entry.key.scalar, let level = r.string(entry) else { continue }
@@ -35,6 +36,18 @@ enum SettingsSchema {
             }
         }
         return settings
+    }
+
+    /// `factor: weight` pairs; an unknown factor or a weight that is not a whole number from 0
+    /// to `PathWeights.maximum` is an error at its line.
+    static func pathWeights(_ pair: YAMLPair, reader r: SchemaReader) -> PathWeights {
+        var weights = PathWeights()
+        guard let fields = r.mapping(pair.value, keys: PathFactor.allCases.map(\.rawValue), what: "'path_weights'") else { return weights }
+        for entry in fields.pairs {
+            guard let factor = entry.key.scalar.flatMap(PathFactor.init), let weight = r.int(entry, range: 0...PathWeights.maximum) else { continue }
+            weights.overrides[factor] = Located(weight, line: entry.key.line, column: entry.key.column)
+        }
+        return weights
     }
 }
 

@@ -14,6 +14,7 @@ struct InventoryPage: Sendable {
     var owners: [String]
     var counts: Counts
     var retired: [Service]
+    var startHere: StartHereSection
 
     struct Counts: Sendable {
         var services, onPath, needCare, errors, warnings: Int
@@ -31,6 +32,7 @@ struct InventoryPage: Sendable {
         counts = Counts(services: active.count, onPath: onPath, needCare: active.count - onPath,
                         errors: report.count(.error), warnings: report.count(.warning))
         retired = inventory.services.filter { !$0.isActive }
+        startHere = StartHereSection(startHere: report.overview.startHere, route: route)
     }
 
     static func shape(_ frame: ViewShape<PageFrame>) -> ViewShape<InventoryPage> {
@@ -44,6 +46,7 @@ struct InventoryPage: Sendable {
             .number("retiredCount") { $0.retired.count },
             .text("retiredNoun") { $0.retired.count == 1 ? "service" : "services" },
             .flag("hasRetired") { !$0.retired.isEmpty },
+            .embed(StartHereSection.shape) { $0.startHere },
         ])
     }
 

@@ -25,6 +25,8 @@ struct ProgressPage: Sendable {
     var rolloutCount: Int
     var median: String
     var eolChart: String?
+    var startHere: StartHereSection
+    var couldShare: CouldShareSection
 
     init(_ context: PageContext) {
         route = .progress
@@ -41,6 +43,8 @@ struct ProgressPage: Sendable {
         rolloutCount = points.count
         median = trend.median.map { Format.duration(minutes: $0) } ?? "—"
         eolChart = Self.eolChart(overview.eolReleases, today: context.report.today)
+        startHere = StartHereSection(startHere: overview.startHere, route: route)
+        couldShare = CouldShareSection(groups: overview.startHere.couldShare, route: route)
     }
 
     static func shape(_ frame: ViewShape<PageFrame>) -> ViewShape<ProgressPage> {
@@ -58,6 +62,8 @@ struct ProgressPage: Sendable {
             .number("rolloutCount") { $0.rolloutCount },
             .text("median") { $0.median },
             .optionalHTML("eolChart") { $0.eolChart },
+            .embed(StartHereSection.shape) { $0.startHere },
+            .embed(CouldShareSection.shape) { $0.couldShare },
         ])
     }
 
