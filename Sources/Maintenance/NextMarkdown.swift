@@ -67,6 +67,8 @@ public struct NextMarkdown {
                     out += "; the exception that kept it ended on \(until)\(step.exceptionReason.map { " (\($0))" } ?? "")"
                 }
                 out += "\n"
+            case .ahead(let approved):
+                out += "  - keep \(now) pinned exactly: it is ahead of the standard's **\(approved)**; propose it at the standard's review\n"
             case .excepted(let until, let reason):
                 out += "  - keep \(now) pinned exactly: an exception holds it\(until.map { " until \($0)" } ?? "")"
                 out += "\(reason.map { " (\($0))" } ?? "")\n"

@@ -139,6 +139,18 @@ enum Crafted {
         #expect(fix.rollbackPoint.image == "registry.example.com/team/api:1.2.0@\(Fixture.digestA)")
         #expect(fix.rollbackPoint.hasDigest)
     }
+
+    /// A newer release than the standard names is not moved back: it is pinned and taken to the review.
+    @Test func aComponentAheadOfTheStandardIsKeptNotMovedBack() throws {
+        let ahead = Crafted.service("ahead", [("node: \"22.11.0\"", "node: \"18.20.4\""), ("postgres: \"16.4\"", "postgres: \"17.2\""),
+                                              ("base_image: registry.example.com/base/web:2026.11", "base_image: registry.example.com/custom/legacy:1.0")],
+                                    adding: Crafted.rollouts([120, 130, 110]))
+        let fix = try #require(Crafted.analyse([ahead] + Crafted.peers).overview.startHere.firstFix)
+        #expect(fix.runtime == [
+            .init(component: "node", now: "18.20.4", action: .move(to: "22")),
+            .init(component: "postgres", now: "17.2", action: .ahead(of: "16")),
+        ])
+    }
 }
 
 @Suite struct CouldShareTests {

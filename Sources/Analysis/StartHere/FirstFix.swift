@@ -8,6 +8,9 @@ public struct FirstFix: Sendable {
     public enum RuntimeAction: Sendable, Equatable {
         /// Move to the standard's version.
         case move(to: String)
+        /// It runs a newer version than the standard names: pin it, and take it to the review
+        /// (a newer release is not moved back without a reason).
+        case ahead(of: String)
         /// A valid exception keeps this version for now: pin it exactly until then.
         case excepted(until: Day?, reason: String?)
         /// It runs the standard's version: pin exactly this one.
@@ -58,6 +61,8 @@ public struct FirstFix: Sendable {
             if let approved = context.approvedVersions[component.name], let standing = judged.judged.standing {
                 if standing == .conforms {
                     action = .keep
+                } else if standing == .ahead {
+                    action = .ahead(of: approved.text)
                 } else if let exception = ExceptionRules.covering(component, in: service, context) {
                     action = .excepted(until: exception.until?.value, reason: exception.reason)
                 } else {
