@@ -47,7 +47,7 @@ struct InventoryPage: Sendable {
             .list("owners", NameView.shape) { $0.owners.map(NameView.init) },
             .record("counts", countsShape) { $0.scan.counts },
             .text("findingsHref") { $0.findingsHref },
-            .list("outside", OutsideGroup.shape) { OutsideGroup.all($0.scan, findingsHref: $0.findingsHref) },
+            .list("outside", OutsideGroup.shape) { OutsideGroup.all($0.scan, from: $0.route) },
             .flag("hasOutside") { !$0.scan.outside.isEmpty || !$0.scan.unlistedEnvironments.isEmpty },
             .list("retired", retiredShape) { page in page.retired.map { RetiredService(service: $0, href: page.route.link(to: .service($0.slug))) } },
             .number("retiredCount") { $0.retired.count },
@@ -93,20 +93,20 @@ struct OutsideGroup: Sendable {
 
     static let examples = 3
 
-    static func all(_ scan: InventoryScan, findingsHref: String) -> [OutsideGroup] {
+    static func all(_ scan: InventoryScan, from route: Route) -> [OutsideGroup] {
         var groups: [OutsideGroup] = []
         for finding in scan.outside.sorted(by: { ($0.severity, $0.rule) < ($1.severity, $1.rule) }) {
             if groups.last?.rule == finding.rule.rawValue {
                 groups[groups.count - 1].messages.append(finding.message)
             } else {
                 groups.append(OutsideGroup(severity: finding.severity.rawValue, rule: finding.rule.rawValue, label: finding.rule.label,
-                                           messages: [finding.message], href: findingsHref + "#" + finding.rule.rawValue))
+                                           messages: [finding.message], href: route.link(to: .rule(finding.rule))))
             }
         }
         if !scan.unlistedEnvironments.isEmpty {
             groups.append(OutsideGroup(severity: Severity.info.rawValue, rule: "observed", label: "environment no service lists",
                                        messages: scan.unlistedEnvironments.map { "\($0.environment) is observed (\($0.file)) but no service lists it" },
-                                       href: findingsHref))
+                                       href: route.link(to: .findings)))
         }
         return groups
     }
