@@ -51,12 +51,13 @@ public struct ServiceStatus: Sendable, Equatable {
         public static func < (a: Urgency, b: Urgency) -> Bool { a.rawValue < b.rawValue }
     }
 
-    /// The order a team scans the inventory in: by urgency; within it, services that hold
-    /// others back first, then by the number of errors and of warnings, most first.
+    /// The order a team scans the inventory in: by urgency; within it, by the number of
+    /// errors, most first, then services that hold others back, then by the number of warnings.
+    /// Nil when the two stand level.
     public static func scanOrder(_ a: ServiceStatus, _ b: ServiceStatus) -> Bool? {
         if a.urgency != b.urgency { return a.urgency < b.urgency }
-        if a.blocksUpdates != b.blocksUpdates { return a.blocksUpdates }
         if a.errors != b.errors { return a.errors > b.errors }
+        if a.blocksUpdates != b.blocksUpdates { return a.blocksUpdates }
         if a.warnings != b.warnings { return a.warnings > b.warnings }
         return nil
     }

@@ -23,6 +23,7 @@ import Testing
 
     static let behind = [("node: \"22.11.0\"", "node: \"20.11.1\"")]
     static let noOwner = [("owner: dana\n", "")]
+    static let noRollback = [(String(Fixture.cleanYAML[Fixture.cleanYAML.range(of: "rollback:\n")!.lowerBound...]), "")]
 
     @Test func errorsThenWarningsThenBlockersThenFine() {
         let (scan, report) = Self.scan([
@@ -32,9 +33,12 @@ import Testing
             Self.service("broken", name: "D broken", replacing: Self.noOwner),
             Self.service("worst", name: "E worst", replacing: Self.noOwner + Self.behind),
             Self.service("blocking-error", name: "F blocks and errs", replacing: Self.noOwner, adding: "blocks_updates: true"),
+            Self.service("two-errors", name: "G two errors", replacing: Self.noOwner + Self.noRollback),
         ])
-        // Errors first (holding others back first, then by counts), then warnings, blockers, fine.
-        #expect(scan.order == ["blocking-error", "worst", "broken", "warned", "blocker", "fine"])
+        // Errors first (most errors, then holding others back, then most warnings), then
+        // warnings, blockers, fine.
+        #expect(scan.order == ["two-errors", "blocking-error", "worst", "broken", "warned", "blocker", "fine"])
+        #expect(report.statuses["two-errors"]?.errors == 2)
         #expect(report.statuses["worst"]?.urgency == .errors)
         #expect(report.statuses["warned"]?.urgency == .warnings)
         #expect(report.statuses["blocker"]?.urgency == .blocksUpdates)
@@ -42,8 +46,9 @@ import Testing
         #expect(report.statuses["worst"]?.worst == .error)
         #expect(report.statuses["warned"]?.worst == .warning)
         #expect(report.statuses["blocker"]?.worst == nil)
-        #expect(scan.counts == InventoryScan.Counts(services: 6, onPath: 2, withErrors: 3, withWarningsOnly: 1, blocking: 2,
-                                                      errors: 3, warnings: 2))
+        let twoErrorsWarnings = report.statuses["two-errors"]?.warnings ?? 0
+        #expect(scan.counts == InventoryScan.Counts(services: 7, onPath: 2, withErrors: 4, withWarningsOnly: 1, blocking: 2,
+                                                      errors: 5, warnings: 2 + twoErrorsWarnings))
     }
 
     @Test func reasonsCarryTheirSeverityMostSevereFirst() {

@@ -52,15 +52,16 @@
   }
 
   function apply() {
-    var words = form.q.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    // The query as typed, spaces and all: "node 18" finds node 18.x, not every 18.
+    var q = form.q.value.trim().toLowerCase().replace(/\s+/g, " ");
     var owner = form.owner.value;
     var status = form.status.value;
     var all = index();
     var count = 0;
     for (var i = 0; i < all.length; i++) {
       var entry = all[i];
-      var visible = (!owner || entry.owner === owner) && (!status || statusMatches(entry.classes, status));
-      for (var w = 0; visible && w < words.length; w++) visible = entry.text.indexOf(words[w]) >= 0;
+      var visible = (!owner || entry.owner === owner) && (!status || statusMatches(entry.classes, status))
+        && (!q || entry.text.indexOf(q) >= 0);
       if (entry.hidden === visible) {
         entry.hidden = !visible;
         entry.row.hidden = !visible;
@@ -122,20 +123,22 @@
     return keys[column];
   }
 
-  // The rows in ascending order of a column, as positions in the page's order; ties keep the
-  // page's order. Made once per column, so a sort (either way) only moves rows.
+  // The rows in a column's order, as positions in the page's order; ties keep the page's
+  // order either way. Made once per column and direction, so a sort only moves rows.
   var orders = [];
-  function ascendingOrder(column) {
-    if (orders[column]) return orders[column];
-    var key = sortKeys(column);
+  function columnOrder(column, ascending) {
+    var made = orders[column] || (orders[column] = {});
+    var name = ascending ? "up" : "down";
+    if (made[name]) return made[name];
+    var key = sortKeys(column), direction = ascending ? 1 : -1;
     var positions = index().map(function (entry) { return entry.position; });
     positions.sort(function (a, b) {
       var x = key[a], y = key[b], result;
-      if (typeof x === "number" && typeof y === "number") result = x === y ? 0 : x === Infinity ? 1 : y === Infinity ? -1 : x - y;
-      else result = collator.compare(String(x), String(y));
+      if (x === Infinity || y === Infinity) result = x === y ? 0 : x === Infinity ? 1 : -1;
+      else result = direction * (typeof x === "number" && typeof y === "number" ? x - y : collator.compare(String(x), String(y)));
       return result || a - b;
     });
-    orders[column] = positions;
+    made[name] = positions;
     return positions;
   }
 
@@ -143,11 +146,11 @@
     var ascending = th.getAttribute("aria-sort") !== "ascending";
     Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
     th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-    var all = index(), order = ascendingOrder(column), count = order.length;
+    var all = index(), order = columnOrder(column, ascending), count = order.length;
     // The body leaves the page while its rows move, so the page sees one change.
     var next = body.nextSibling;
     table.removeChild(body);
-    for (var i = 0; i < count; i++) body.appendChild(all[order[ascending ? i : count - 1 - i]].row);
+    for (var i = 0; i < count; i++) body.appendChild(all[order[i]].row);
     table.insertBefore(body, next);
   }
 
@@ -167,7 +170,7 @@
   // made ahead of the first keystroke or click.
   function prepare() {
     index();
-    for (var column = 0; column < headers.length; column++) ascendingOrder(column);
+    for (var column = 0; column < headers.length; column++) { columnOrder(column, true); columnOrder(column, false); }
   }
   window.addEventListener("load", function () {
     if (window.requestIdleCallback) window.requestIdleCallback(prepare, { timeout: 2000 });
