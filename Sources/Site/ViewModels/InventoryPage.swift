@@ -163,10 +163,10 @@ struct ServiceRow: Sendable {
         .text("statusText") { $0.onPath ? "on the standard path" : "needs care" },
         .text("verified") { row in
             row.service.environments.compactMap { environment in
-                row.observed[environment.name].map { "\(environment.name) \($0.date?.description ?? "")" }
+                row.observed[environment.name].flatMap { $0.matches ? "\(environment.name) \($0.date?.description ?? "")" : nil }
             }.joined(separator: ", ")
         },
-        .flag("hasVerified") { !$0.observed.isEmpty },
+        .flag("hasVerified") { $0.observed.values.contains(where: \.matches) },
         .optional("baseImage", baseImageShape) { $0.service.baseImage },
         .optional("rebuilt", rebuiltShape) { $0.rebuilt },
     ]
