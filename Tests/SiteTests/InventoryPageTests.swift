@@ -33,6 +33,8 @@ import Testing
         // Production versions carry their place in version order.
         let ranks = rows.compactMap { $0.firstMatch(of: /<td data-sort="(\d+)"[^>]*>([0-9.]+)<td/).map { (Int($0.1)!, String($0.2)) } }
         #expect(ranks.sorted { $0.0 < $1.0 }.map(\.1) == ["0.9.7", "1.14.2", "2.3.0", "3.2.1", "4.1.0"])
+        // Verified only where what runs matches: the storefront runs another digest in production.
+        #expect(rows[2].contains("title=\"verified: staging 2026-11-26\">1.14.2"))
         // The headline boxes link to the status filters.
         #expect(index.contains("<li class=\"error\"><a href=\"?status=error\"><span class=\"mark\" aria-hidden=\"true\">✖</span> <strong>4</strong> with errors</a></li>"))
         #expect(index.contains("<strong>1</strong> on the standard path</a>"))
