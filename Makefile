@@ -71,7 +71,8 @@ test: deps test-deps
 	bash Tests/publish/publish-test.sh
 
 # Speed against Hugo on generated inventories (bench/compare-hugo, scripts/gen-inventory), then
-# `check` alone, then instructions per template tag on real pages (callgrind).
+# `check` alone, then instructions per template tag on real pages (callgrind), then the index
+# opening and repainting in Chromium against Hugo's bare table (scripts/bench-index).
 BENCH_SIZES ?= 1000 10000
 bench-deps:
 	@missing=""; \
@@ -84,10 +85,11 @@ bench-deps:
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-bench: build bench-deps
+bench: build bench-deps test-deps
 	@for n in $(BENCH_SIZES); do bench/compare-hugo $$n $(BIN) || exit 1; done
 	scripts/bench-check 10000 $(BIN)
 	scripts/bench-pages 200 $(BIN)
+	scripts/bench-index 1000 $(BIN)
 
 # Uploads public/ (or SITE) as a new release under DEST (a folder or user@host:/path) and
 # switches DEST/current to it once complete; publish-rollback points current back.

@@ -29,11 +29,38 @@ public struct Report: Sendable {
 public struct ServiceStatus: Sendable, Equatable {
     /// The rules behind each warning or error, most severe first, each once.
     public var reasons: [Rule]
+    /// The severity of each reason, in the order of `reasons`.
+    public var reasonSeverities: [Severity]
     public var errors: Int
     public var warnings: Int
     public var blocksUpdates: Bool
 
     public var onStandardPath: Bool { errors == 0 && warnings == 0 }
+
+    /// The most severe finding that takes the service off the standard path; nil on it.
+    public var worst: Severity? { errors > 0 ? .error : warnings > 0 ? .warning : nil }
+
+    /// How soon the service needs a look: errors, then warnings, then services that hold others
+    /// back, then the ones on the standard path.
+    public var urgency: Urgency {
+        errors > 0 ? .errors : warnings > 0 ? .warnings : blocksUpdates ? .blocksUpdates : .fine
+    }
+
+    public enum Urgency: Int, Sendable, Comparable, CaseIterable {
+        case errors, warnings, blocksUpdates, fine
+        public static func < (a: Urgency, b: Urgency) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// The order a team scans the inventory in: by urgency; within it, by the number of
+    /// errors, most first, then services that hold others back, then by the number of warnings.
+    /// Nil when the two stand level.
+    public static func scanOrder(_ a: ServiceStatus, _ b: ServiceStatus) -> Bool? {
+        if a.urgency != b.urgency { return a.urgency < b.urgency }
+        if a.errors != b.errors { return a.errors > b.errors }
+        if a.blocksUpdates != b.blocksUpdates { return a.blocksUpdates }
+        if a.warnings != b.warnings { return a.warnings > b.warnings }
+        return nil
+    }
 }
 
 /// Findings of services whose inputs did not change since an earlier analysis (`serve` keeps
@@ -142,9 +169,12 @@ public enum Analyzer {
 
     static func status(of service: Service, _ findings: [Finding]) -> ServiceStatus {
         let serious = findings.filter { $0.severity != .info }.sorted { ($0.severity, $0.rule) < ($1.severity, $1.rule) }
-        var reasons: [Rule] = []
-        for finding in serious where !reasons.contains(finding.rule) { reasons.append(finding.rule) }
-        return ServiceStatus(reasons: reasons, errors: serious.count { $0.severity == .error },
+        var reasons: [Rule] = [], severities: [Severity] = []
+        for finding in serious where !reasons.contains(finding.rule) {
+            reasons.append(finding.rule)
+            severities.append(finding.severity)
+        }
+        return ServiceStatus(reasons: reasons, reasonSeverities: severities, errors: serious.count { $0.severity == .error },
                              warnings: serious.count { $0.severity == .warning }, blocksUpdates: service.blocksUpdates)
     }
 

@@ -13,6 +13,8 @@ public struct ObservedState: Sendable {
     /// Distinct digests; empty when the source does not report registry digests (docker).
     public var digests: [String]
     public var instances: Int
+    /// What runs is what the inventory declares: no observed-mismatch in this environment.
+    public var matches: Bool
 
     /// Per environment of the service, what the snapshots show (nil where nothing was observed).
     static func of(_ service: Service, _ index: ObservedRules.Index) -> [String: ObservedState] {
@@ -30,9 +32,17 @@ public struct ObservedState: Sendable {
                     if let digest = container.digest, !digests.contains(digest) { digests.append(digest) }
                 }
             }
+            // The test of observed-mismatch (`ObservedRules.compare`): repository and tag, then digest.
+            let declaredDigest = environment.digest?.value ?? declared?.digest
+            let matches = declared.map { declared in
+                images.allSatisfy { image in
+                    (try? ImageReference(parsing: image)).map { $0.repository == declared.repository && $0.effectiveTag == declared.effectiveTag } ?? true
+                } && (declaredDigest == nil || digests.allSatisfy { $0 == declaredDigest })
+            } ?? true
             states[environment.name] = ObservedState(environment: environment.name, date: found.compactMap(\.0.date).max(),
                                                      dateFromFileName: snapshot.dateFromFileName, source: snapshot.source,
-                                                     file: snapshot.file, images: images, digests: digests, instances: found.count)
+                                                     file: snapshot.file, images: images, digests: digests, instances: found.count,
+                                                     matches: matches)
         }
         return states
     }

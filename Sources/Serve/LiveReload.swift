@@ -56,6 +56,6 @@ enum LiveReload {
       background: #3d1a1c; color: #ffe9ea; padding: 16px 24px; border-bottom: 4px solid #ff8a8f;
       font: 14px/1.5 ui-monospace, Menlo, Consolas, monospace; box-shadow: 0 4px 24px rgba(0,0,0,.4); }
     #shortpath-errors h2 { margin: 0 0 8px; font: 600 16px system-ui, sans-serif; color: #fff; }
-    #shortpath-errors pre { margin: 0; white-space: pre-wrap; }
+    #shortpath-errors pre { margin: 0; white-space: pre-wrap; background: none; color: inherit; padding: 0; font: inherit; }
     """
 }

@@ -45,6 +45,7 @@ public struct SiteRenderer: Sendable {
         case .data(.inventoryJSON): try sink.write(route.path, DataFiles.inventoryJSON(inventory, report))
         case .data(.inventoryCSV): try sink.write(route.path, DataFiles.inventoryCSV(inventory, report))
         case .data(.calendar): try sink.write(route.path, CalendarFile.ics(inventory, report))
+        case .rule(let rule): try sink.write(route.path, theme.pages.rule.bytes(RulePage(rule, context), template: "rule"))
         case .service(let slug), .rollback(let slug):
             preconditionFailure("\(slug)'s pages are written with writeServicePages")
         }
@@ -63,8 +64,8 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Pages written: the site pages and two per service.
-    public var pageCount: Int { Route.SitePage.allCases.count + 2 * inventory.services.count }
+    /// Pages written: the site pages, one per rule and two per service.
+    public var pageCount: Int { Route.SitePage.allCases.count + Rule.allCases.count + 2 * inventory.services.count }
     public var fileCount: Int { Route.siteWide.count + 2 * inventory.services.count + assets.count }
 
     public func writeAssets(to sink: some PageSink) throws {

@@ -31,6 +31,15 @@ def generated_site():
 
 
 @pytest.fixture(scope="session")
+def generated_1000():
+    """A generated inventory of 1,000 services: its source folder and its built site."""
+    source = OUTPUT / "generated-1000"
+    if not (source / "content").exists():
+        subprocess.run([str(ROOT / "scripts" / "gen-inventory"), "1000", str(source)], check=True)
+    return source, build(source, OUTPUT / "generated-1000-public")
+
+
+@pytest.fixture(scope="session")
 def browser():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

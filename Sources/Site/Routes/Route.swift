@@ -1,3 +1,5 @@
+import Analysis
+
 /// Every page and data file the site has, and the only place their addresses are known:
 /// the renderer writes each at `path`, serve reports it, content links and templates link to it.
 public enum Route: Hashable, Sendable {
@@ -16,6 +18,8 @@ public enum Route: Hashable, Sendable {
     case data(DataFile)
     case service(String)
     case rollback(String)
+    /// Every finding of one rule, linked from the findings page's group of it.
+    case rule(Rule)
 
     public static let index = Route.site(.index)
     public static let findings = Route.site(.findings)
@@ -26,8 +30,10 @@ public enum Route: Hashable, Sendable {
     public static let findingsJSON = Route.data(.findingsJSON)
     public static let calendar = Route.data(.calendar)
 
-    /// Everything that shows the whole site: what a change to any service rewrites.
-    public static let siteWide: [Route] = SitePage.allCases.map(Route.site) + DataFile.allCases.map(Route.data)
+    /// Everything that shows the whole site: what a change to any service rewrites. Each rule
+    /// has its page, with or without findings, so the set of files does not change with them.
+    public static let siteWide: [Route] = SitePage.allCases.map(Route.site) + Rule.allCases.map(Route.rule)
+        + DataFile.allCases.map(Route.data)
 
     /// One service's pages.
     public static func pages(of slug: String) -> [Route] { [.service(slug), .rollback(slug)] }
@@ -47,6 +53,7 @@ public enum Route: Hashable, Sendable {
         case .data(.calendar): "calendar.ics"
         case .service(let slug): "services/\(slug)/index.html"
         case .rollback(let slug): "services/\(slug)/rollback/index.html"
+        case .rule(let rule): "findings/\(rule.rawValue)/index.html"
         }
     }
 

@@ -9,6 +9,7 @@ public struct PageShapes: Sendable {
     let service: ViewShape<ServicePage>
     let rollback: ViewShape<RollbackPage>
     let findings: ViewShape<FindingsPage>
+    let rule: ViewShape<RulePage>
     let standards: ViewShape<StandardsPage>
     let progress: ViewShape<ProgressPage>
     let review: ViewShape<ReviewPage>
@@ -20,6 +21,7 @@ public struct PageShapes: Sendable {
         service = ServicePage.shape(frame)
         rollback = RollbackPage.shape(frame)
         findings = FindingsPage.shape(frame)
+        rule = RulePage.shape(frame)
         standards = StandardsPage.shape(frame)
         progress = ProgressPage.shape(frame)
         review = ReviewPage.shape(frame)
@@ -29,7 +31,7 @@ public struct PageShapes: Sendable {
     /// Each page template with the shape it is compiled against, in the order of the site's pages.
     public var byTemplate: [(template: String, shape: Shape)] {
         [("index", index.shape), ("service", service.shape), ("rollback", rollback.shape), ("findings", findings.shape),
-         ("standards", standards.shape), ("progress", progress.shape), ("review", review.shape), ("404", notFound.shape)]
+         ("rule", rule.shape), ("standards", standards.shape), ("progress", progress.shape), ("review", review.shape), ("404", notFound.shape)]
     }
 
     /// Every name each page template may use, as Markdown (the README's list is this text).
@@ -46,6 +48,7 @@ struct PageTemplates: Sendable {
     let service: PageTemplate<ServicePage>
     let rollback: PageTemplate<RollbackPage>
     let findings: PageTemplate<FindingsPage>
+    let rule: PageTemplate<RulePage>
     let standards: PageTemplate<StandardsPage>
     let progress: PageTemplate<ProgressPage>
     let review: PageTemplate<ReviewPage>
@@ -62,12 +65,13 @@ struct PageTemplates: Sendable {
         }
         let index = compile("index", shapes.index), service = compile("service", shapes.service)
         let rollback = compile("rollback", shapes.rollback), findings = compile("findings", shapes.findings)
+        let rule = compile("rule", shapes.rule)
         let standards = compile("standards", shapes.standards), progress = compile("progress", shapes.progress)
         let review = compile("review", shapes.review), notFound = compile("404", shapes.notFound)
-        guard let index, let service, let rollback, let findings, let standards, let progress, let review, let notFound else {
+        guard let index, let service, let rollback, let findings, let rule, let standards, let progress, let review, let notFound else {
             throw TemplateErrors(errors)
         }
-        (self.index, self.service, self.rollback, self.findings) = (index, service, rollback, findings)
+        (self.index, self.service, self.rollback, self.findings, self.rule) = (index, service, rollback, findings, rule)
         (self.standards, self.progress, self.review, self.notFound) = (standards, progress, review, notFound)
     }
 }

@@ -103,6 +103,9 @@ extension Charts {
         func x(_ day: Int) -> Int { left + (day - first) * (width - left - right) / span }
         var svg = "<svg class=\"chart eol\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\" aria-labelledby=\"eol-title\">"
         svg += "<title id=\"eol-title\">\(escape(title))</title><text class=\"chart-title\" x=\"10\" y=\"18\">\(escape(title))</text>"
+        // Today's line first, so the dates drawn after it stay readable where they cross it.
+        let tx = x(today.ordinal)
+        svg += "<line class=\"today\" x1=\"\(tx)\" y1=\"\(top - 6)\" x2=\"\(tx)\" y2=\"\(height - bottom + 4)\"/>"
         for (index, cycle) in dated.enumerated() {
             let y = top + index * rowHeight
             let start = x((cycle.release ?? Day(ordinal: first)).ordinal), end = x((cycle.eol ?? Day(ordinal: last)).ordinal)
@@ -118,8 +121,6 @@ extension Charts {
                 svg += "<text class=\"tick\" x=\"\(end + 4)\" y=\"\(y + 15)\">\(eol)</text>"
             }
         }
-        let tx = x(today.ordinal)
-        svg += "<line class=\"today\" x1=\"\(tx)\" y1=\"\(top - 6)\" x2=\"\(tx)\" y2=\"\(height - bottom + 4)\"/>"
         svg += "<text class=\"tick\" x=\"\(tx)\" y=\"\(height - 8)\" text-anchor=\"middle\">today \(today)</text>"
         return svg + "</svg>"
     }

@@ -12,6 +12,11 @@ enum Format {
         }
     }
 
+    /// A span of days for narrow cells: `today`, `1 day`, `391 days`.
+    static func days(_ days: Int) -> String {
+        days == 0 ? "today" : counted(days, "day")
+    }
+
     /// Days left before a date: `12 days left`, `expires today`, `expired 3 days ago`.
     static func daysLeft(_ days: Int) -> String {
         days < 0 ? "expired \(-days) days ago" : days == 0 ? "expires today" : "\(days) days left"

@@ -3,45 +3,52 @@ import Inventory
 import Markdown
 import Templates
 
-/// `index.html`: one row per active service, counts on top, retired services apart.
+/// `index.html`: one row per active service, most urgent first, counts on top, what is not a
+/// row above the table, retired services apart.
 struct InventoryPage: Sendable {
     var frame: PageFrame
     var intro: String?
-    /// Each row's view is made when the template reaches it.
+    /// The active services in the analysis's scan order; each row's view is made when the
+    /// template reaches it.
     var active: [Service]
     var context: PageContext
     var route: Route
     var owners: [String]
-    var counts: Counts
+    var scan: InventoryScan
     var retired: [Service]
     var startHere: StartHereSection
-
-    struct Counts: Sendable {
-        var services, onPath, needCare, errors, warnings: Int
-    }
 
     init(_ context: PageContext) {
         let inventory = context.inventory, report = context.report
         route = .index
         self.context = context
         frame = context.frame(title: inventory.settings.title, route: route, section: "inventory")
-        active = inventory.services.filter(\.isActive)
-        let onPath = active.count { report.statuses[$0.slug]?.onStandardPath == true }
+        scan = InventoryScan(inventory, report)
+        let bySlug = Dictionary(inventory.services.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        active = scan.order.compactMap { bySlug[$0] }
         intro = inventory.settings.intro.trimmingSpaces.isEmpty ? nil : Markdown.toHTML(inventory.settings.intro, rewriteLink: ContentLinks.rewriter(from: inventory.settings.file, on: route))
         owners = Set(active.compactMap { $0.owner?.value }).sorted()
-        counts = Counts(services: active.count, onPath: onPath, needCare: active.count - onPath,
-                        errors: report.count(.error), warnings: report.count(.warning))
         retired = inventory.services.filter { !$0.isActive }
         startHere = StartHereSection(startHere: report.overview.startHere, route: route)
     }
+
+    var findingsHref: String { route.link(to: .findings) }
+
+    var rows: [InventoryRow] { active.map { InventoryRow(ServiceRow($0, context, from: route), scan: scan) } }
 
     static func shape(_ frame: ViewShape<PageFrame>) -> ViewShape<InventoryPage> {
         ViewShape("the inventory page", [
             .embed(frame) { $0.frame },
             .optionalHTML("intro") { $0.intro },
-            .list("rows", ServiceRow.shape) { page in page.active.map { ServiceRow($0, page.context, from: page.route) } },
+            .list("rows", InventoryRow.shape) { $0.rows },
+            .html("searchIndex") { page in
+                "[" + page.rows.map { JSONWriter.quote($0.searchText) }.joined(separator: ",\n") + "]"
+            },
             .list("owners", NameView.shape) { $0.owners.map(NameView.init) },
-            .record("counts", countsShape) { $0.counts },
+            .record("counts", countsShape) { $0.scan.counts },
+            .text("findingsHref") { $0.findingsHref },
+            .list("outside", OutsideGroup.shape) { OutsideGroup.all($0.scan, from: $0.route) },
+            .flag("hasOutside") { !$0.scan.outside.isEmpty || !$0.scan.unlistedEnvironments.isEmpty },
             .list("retired", retiredShape) { page in page.retired.map { RetiredService(service: $0, href: page.route.link(to: .service($0.slug))) } },
             .number("retiredCount") { $0.retired.count },
             .text("retiredNoun") { $0.retired.count == 1 ? "service" : "services" },
@@ -50,12 +57,16 @@ struct InventoryPage: Sendable {
         ])
     }
 
-    static let countsShape = ViewShape<Counts>("the counts", [
+    static let countsShape = ViewShape<InventoryScan.Counts>("the counts", [
         .number("services") { $0.services },
         .number("onPath") { $0.onPath },
-        .number("needCare") { $0.needCare },
-        .number("errors") { $0.errors },
-        .number("warnings") { $0.warnings },
+        .number("needCare") { $0.services - $0.onPath },
+        .number("withErrors") { $0.withErrors },
+        .number("withWarningsOnly") { $0.withWarningsOnly },
+        .number("blocking") { $0.blocking },
+        .flag("hasBlocking") { $0.blocking > 0 },
+        .text("errors") { counted($0.errors, "error") },
+        .text("warnings") { counted($0.warnings, "warning") },
     ])
 
     struct RetiredService: Sendable {
@@ -68,6 +79,47 @@ struct InventoryPage: Sendable {
         .text("name") { $0.service.name },
         .text("description") { $0.service.description ?? "" },
         .optionalText("owner") { $0.service.owner?.value ?? "" },
+    ])
+}
+
+/// Problems that are no service's row, one rule at a time, for the "Not in the inventory"
+/// block: a single problem in full, more as a count, a few examples and a link to them all.
+struct OutsideGroup: Sendable {
+    var severity: String
+    var rule: String
+    var label: String
+    var messages: [String]
+    var href: String
+
+    static let examples = 3
+
+    static func all(_ scan: InventoryScan, from route: Route) -> [OutsideGroup] {
+        var groups: [OutsideGroup] = []
+        for finding in scan.outside.sorted(by: { ($0.severity, $0.rule) < ($1.severity, $1.rule) }) {
+            if groups.last?.rule == finding.rule.rawValue {
+                groups[groups.count - 1].messages.append(finding.message)
+            } else {
+                groups.append(OutsideGroup(severity: finding.severity.rawValue, rule: finding.rule.rawValue, label: finding.rule.label,
+                                           messages: [finding.message], href: route.link(to: .rule(finding.rule))))
+            }
+        }
+        if !scan.unlistedEnvironments.isEmpty {
+            groups.append(OutsideGroup(severity: Severity.info.rawValue, rule: "observed", label: "environment no service lists",
+                                       messages: scan.unlistedEnvironments.map { "\($0.environment) is observed (\($0.file)) but no service lists it" },
+                                       href: route.link(to: .findings)))
+        }
+        return groups
+    }
+
+    static let shape = ViewShape<OutsideGroup>("problems outside the inventory", [
+        .text("severity") { $0.severity },
+        .text("rule") { $0.rule },
+        .text("label") { $0.label },
+        .number("count") { $0.messages.count },
+        .flag("single") { $0.messages.count == 1 },
+        .text("message") { $0.messages[0] },
+        .text("examples") { $0.messages.prefix(examples).joined(separator: "; ") + ($0.messages.count > examples ? "; …" : "") },
+        .text("href") { $0.href },
     ])
 }
 
@@ -111,10 +163,10 @@ struct ServiceRow: Sendable {
         .text("statusText") { $0.onPath ? "on the standard path" : "needs care" },
         .text("verified") { row in
             row.service.environments.compactMap { environment in
-                row.observed[environment.name].map { "\(environment.name) \($0.date?.description ?? "")" }
+                row.observed[environment.name].flatMap { $0.matches ? "\(environment.name) \($0.date?.description ?? "")" : nil }
             }.joined(separator: ", ")
         },
-        .flag("hasVerified") { !$0.observed.isEmpty },
+        .flag("hasVerified") { $0.observed.values.contains(where: \.matches) },
         .optional("baseImage", baseImageShape) { $0.service.baseImage },
         .optional("rebuilt", rebuiltShape) { $0.rebuilt },
     ]
@@ -132,6 +184,7 @@ struct ServiceRow: Sendable {
     static let rebuiltShape = ViewShape<Age>("a rebuild", [
         .text("date") { $0.day.description },
         .text("age") { Format.age($0.days) },
+        .text("span") { Format.days($0.days) },
         .number("days") { $0.days },
     ])
 }
