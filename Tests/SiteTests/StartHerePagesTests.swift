@@ -5,11 +5,14 @@ import Testing
 /// "Start here" on the index and the progress page, and "Could share now" on the progress page.
 @Suite struct StartHerePagesTests {
     /// The section of a page between `<section class="NAME"` and its `</section>`.
-    static func section(_ name: String, in html: String) -> String? {
-        guard let start = html.range(of: "<section class=\"\(name)\"") else { return nil }
-        guard let end = html[start.upperBound...].range(of: "</section>") else { return nil }
+    static func section(_ name: String, in html: String, element: String = "section") -> String? {
+        guard let start = html.range(of: "<\(element) class=\"\(name)") else { return nil }
+        guard let end = html[start.upperBound...].range(of: "</\(element)>") else { return nil }
         return String(html[start.lowerBound..<end.upperBound])
     }
+
+    /// The index's block: folded to one line (a closed `<details>`) so the table starts on the first screen.
+    static func indexBlock(_ html: String) -> String? { section("start-here start-here-fold", in: html, element: "details") }
 
     static func build(_ site: TemporaryFolder) throws {
         _ = try SiteBuilder.build(source: site.url, output: site.url.appending(path: "public"), today: exampleToday)
@@ -19,7 +22,9 @@ import Testing
         let site = TemporaryFolder()
         _ = try SiteBuilder.build(source: repositoryRoot, output: site.url, today: exampleToday)
         let index = try #require(site.read("index.html"))
-        let block = try #require(Self.section("start-here", in: index))
+        let block = try #require(Self.indexBlock(index))
+        #expect(block.contains("<summary><strong>Start here:</strong> Admin tool makes upgrades hardest for everyone <small>(path cost 16; why, and the next two)</small></summary>"))
+        #expect(!block.contains("<details class=\"start-here start-here-fold\" open"))
         #expect(block.contains("<a href=\"services/admin-tool/index.html\"><strong>Admin tool</strong></a> makes upgrades hardest for everyone <small>(path cost 16)</small>"))
         #expect(block.contains("<li>the only service on node 18 (the standard: 22) <small class=\"factor\" title=\"lone_version in policy.path_weights\">version nobody else runs · 3</small></li>"))
         #expect(block.contains("image built 543 days ago"))
@@ -27,7 +32,7 @@ import Testing
         #expect(block.contains("<li><a href=\"services/search-api/index.html\">Search API</a> <small>(path cost 2)</small>: backups last restored 270 days ago; 1 of its last 2 rollouts was rolled back</li>"))
         #expect(!block.contains("Nothing to fix"))
         // Above the counts and the table.
-        #expect(index.range(of: "class=\"start-here\"")!.lowerBound < index.range(of: "class=\"counts\"")!.lowerBound)
+        #expect(index.range(of: "class=\"start-here start-here-fold\"")!.lowerBound < index.range(of: "class=\"counts\"")!.lowerBound)
 
         let progress = try #require(site.read("progress/index.html"))
         let top = try #require(Self.section("start-here", in: progress))
@@ -59,7 +64,7 @@ import Testing
         try Self.build(site)
         for page in ["public/index.html", "public/progress/index.html"] {
             let html = try #require(site.read(page))
-            let block = try #require(Self.section("start-here", in: html))
+            let block = try #require(page == "public/index.html" ? Self.indexBlock(html) : Self.section("start-here", in: html))
             #expect(block.contains("<p class=\"start-here-none\">Nothing to fix:"), "\(page)")
             #expect(!block.contains("path cost"), "\(page)")
         }
