@@ -77,9 +77,13 @@ import Testing
         #expect(try await eventually(base + "/progress/") { $1.contains("2027-02-01") })
         #expect(server.wait(for: "rebuilt the whole site") != nil)
         // One more service edit after it, so the comparison below covers an incremental rebuild last.
+        let rebuildsBefore = server.output.components(separatedBy: "rebuilt ").count - 1
         try text.replacingOccurrences(of: "TLS termination and routing", with: "TLS termination, edited again").write(to: file, atomically: true, encoding: .utf8)
         #expect(try await eventually(base + "/services/edge-proxy/") { $1.contains("edited again") })
         #expect(try await eventually(base + "/index.html") { $1.contains("edited again") })
+        // The index is written before the data files: compare only once serve says the update is done.
+        #expect(server.wait(for: "rebuilt ", count: rebuildsBefore + 1) != nil)
+        #expect(try await eventually(base + "/inventory.json") { $1.contains("edited again") })
 
         // What serve wrote equals a full build of the same content.
         let served = FileManager.default.temporaryDirectory.appending(path: "shortpath-serve-\(server.pid)")

@@ -118,6 +118,16 @@ final class Background {
         return nil
     }
 
+    /// Waits up to `seconds` until `text` has appeared `count` times; returns the output so far.
+    func wait(for text: String, count: Int, seconds: Double = 10) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if output.components(separatedBy: text).count - 1 >= count { return output }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return nil
+    }
+
     func stop(_ signal: Int32 = SIGKILL) -> Int32 {
         kill(pid, signal)
         var status: Int32 = 0
