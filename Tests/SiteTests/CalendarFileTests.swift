@@ -5,6 +5,7 @@ import Testing
 @Suite struct CalendarFileTests {
     @Test func textEscapesWhatICalendarReserves() {
         #expect(CalendarFile.text(#"a\b; c, d"# + "\ne") == #"a\\b\; c\, d\ne"#)
+        #expect(CalendarFile.text("a\rb\r\nc") == #"a\nb\nc"#)
     }
 
     @Test func longLinesFoldAt75OctetsNeverInsideACharacter() {
@@ -21,5 +22,6 @@ import Testing
     @Test func uidsAreUniqueToTheSite() {
         #expect(CalendarFile.uidDomain(.init(title: "Payments team", baseURL: "https://ops.example.com/inventory/")) == "ops.example.com-inventory")
         #expect(CalendarFile.uidDomain(.init(title: "Payments team")) == "payments-team.shortpath.invalid")
+        #expect(CalendarFile.uidDomain(.init(title: "—!")) == "site.shortpath.invalid")
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import Templates
 
 /// The official Mustache specification's tests, read from `<repository>/../shared/mustache-spec`
-/// or from `$SHORTPATH_MUSTACHE_SPEC`. A fresh clone has no `../shared`: the suite is then
-/// absent, which the tests say.
+/// or from `$SHORTPATH_MUSTACHE_SPEC`. A fresh clone has no `../shared/mustache-spec`: the
+/// suite is then absent, which the tests say.
 struct SpecSuite {
     let folder: URL
 

@@ -75,7 +75,8 @@ enum CalendarFile {
         var source = settings.baseURL ?? settings.title
         for scheme in ["https://", "http://"] where source.hasPrefix(scheme) { source = String(source.dropFirst(scheme.count)) }
         let slug = source.lowercased().map { $0.isLetter || $0.isNumber || $0 == "." ? String($0) : "-" }.joined()
-        let trimmed = slug.split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
+        var trimmed = slug.split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
+        if trimmed.isEmpty { trimmed = "site" }  // a title of punctuation only
         return settings.baseURL == nil ? "\(trimmed).shortpath.invalid" : trimmed
     }
 
@@ -89,7 +90,7 @@ enum CalendarFile {
             case "\\": out += "\\\\"
             case ";": out += "\\;"
             case ",": out += "\\,"
-            case "\n", "\r\n": out += "\\n"
+            case "\n", "\r\n", "\r": out += "\\n"
             default: out.append(character)
             }
         }
