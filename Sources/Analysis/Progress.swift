@@ -128,6 +128,15 @@ public struct RolloutTrend: Sendable {
 
     public var timings: [Timing]
 
+    /// One service's timed rollouts, retired or not.
+    public init(_ service: Service) {
+        timings = service.rollouts.compactMap { rollout -> Timing? in
+            guard let minutes = rollout.minutes else { return nil }
+            return Timing(slug: service.slug, service: service.name, started: rollout.started, minutes: minutes,
+                          rolledBack: rollout.rolledBack)
+        }.sorted { $0.started < $1.started }
+    }
+
     /// The timed rollouts of active services started on or after `since` and before `before`.
     public init(_ inventory: Inventory, since: Day? = nil, before: Day? = nil) {
         timings = inventory.services.filter(\.isActive).flatMap { service in
@@ -140,13 +149,22 @@ public struct RolloutTrend: Sendable {
         }.sorted { ($0.started, $0.slug) < ($1.started, $1.slug) }
     }
 
-    public var median: Int? { Statistics.median(timings.map(\.minutes)) }
+    /// The timings that reached stable; a rollback's minutes are start to rolled back.
+    public var stable: [Timing] { timings.filter { !$0.rolledBack } }
+    public var rollbacks: Int { timings.count - stable.count }
 
-    /// Least-squares slope in minutes per 30 days; nil with fewer than two days of data.
-    public var slopePerMonth: Double? {
-        guard let first = timings.first?.started.day.ordinal else { return nil }
-        let fit = Statistics.leastSquares(timings.map { Double($0.started.day.ordinal - first) }, timings.map { Double($0.minutes) })
-        return fit.map { $0.slope * 30 }
+    /// Median minutes from start to stable, over the rollouts that reached stable.
+    public var median: Int? { Statistics.median(stable.map(\.minutes)) }
+
+    /// Least-squares slope of the stable rollouts' minutes per 30 days; nil with fewer than
+    /// two days of data.
+    public var slopePerMonth: Double? { fit.map { $0.slope * 30 } }
+
+    /// The least-squares line through the stable rollouts: minutes at `day` are
+    /// `intercept + slope * day.ordinal`.
+    public var fit: (slope: Double, intercept: Double)? {
+        let stable = stable
+        return Statistics.leastSquares(stable.map { Double($0.started.day.ordinal) }, stable.map { Double($0.minutes) })
     }
 }
 

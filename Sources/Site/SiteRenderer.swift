@@ -34,7 +34,7 @@ public struct SiteRenderer: Sendable {
             assets.append((path, bytes))
         }
         self.assets = assets
-        context = PageContext(inventory: inventory, report: report, assets: paths)
+        context = PageContext(inventory: inventory, report: report, assets: paths, stylesheet: theme.assets["style.css"])
     }
 
     /// Writes one page or data file that shows the whole site.

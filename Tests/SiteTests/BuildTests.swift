@@ -22,7 +22,7 @@ import Testing
         #expect(service.contains("22.11.0"))
         #expect(service.contains("pg_partman 4 is not built for 16 yet"))
         #expect(service.contains("<h2>Rolling back</h2>"))
-        #expect(service.contains("Median start to stable or rollback: <strong>45 min</strong>"))
+        #expect(service.contains("Median start to stable: <strong>45 min</strong>."))
         let rollback = try #require(out.read("public/services/storefront-web/rollback/index.html"))
         #expect(rollback.contains("kubectl -n prod rollout undo deployment/storefront"))
         #expect(rollback.contains("registry.example.com/team/storefront:1.14.1"))

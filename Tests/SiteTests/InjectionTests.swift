@@ -81,7 +81,8 @@ import Testing
             if scripts.count > data.count { #expect(html.range(of: #"<script src="assets/inventory\.[0-9a-f]{10}\.js" defer></script>"#, options: .regularExpression) != nil, "\(path)") }
             #expect(!html.contains("href=\"javascript:"), "\(path)")
             #expect(!html.contains("src=\"javascript:"), "\(path)")
-            #expect(!html.contains("href=\"data:"), "\(path)")
+            // The only data: URL is the theme's empty icon, which stops a request for /favicon.ico.
+            #expect(html.ranges(of: "href=\"data:").count == html.ranges(of: "<link rel=\"icon\" href=\"data:,\">").count, "\(path)")
             #expect(!html.contains("<img src=x"), "\(path)")
             #expect(!html.contains("<iframe"), "\(path)")
             #expect(!html.contains("\"onmouseover=\""), "\(path)")

@@ -71,7 +71,7 @@ import Testing
         let base = DefaultTheme.files["templates/base.mustache"]!.replacingOccurrences(of: "{{siteTitle}}</a>", with: "{{siteTitel}}</a>")
         let found = try errors("base", base)
         #expect(found == [
-            "themes/default/templates/base.mustache:14:46: error: no 'siteTitel' in a rollback page (did you mean 'siteTitle'?)",
+            "themes/default/templates/base.mustache:15:46: error: no 'siteTitel' in a rollback page (did you mean 'siteTitle'?)",
         ])
     }
 

@@ -1,6 +1,9 @@
 """The built site as a user meets it: in a real browser from file://, and link by link."""
+import contextlib
 import html.parser
+import http.server
 import re
+import threading
 import pathlib
 import subprocess
 import urllib.parse
@@ -52,11 +55,70 @@ def test_sorting_and_filtering_work_from_file_urls(browser, example_site):
 
 
 def test_no_console_errors_on_any_page(browser, example_site):
-    # 404.html links absolutely to base_url (it is served at any path), so from file:// its
-    # stylesheet is another origin; Tests/publish/nginx-test.sh checks it served.
-    for page in sorted(p for p in example_site.rglob("*.html") if p.name != "404.html"):
+    for page in sorted(example_site.rglob("*.html")):
         browser.get(page.as_uri())
         assert console_errors(browser) == [], page
+
+
+@contextlib.contextmanager
+def sub_path_server(site, prefix):
+    """Serves `site` under `prefix` as a web server does: files, and 404.html (status 404) for
+    anything else, at whatever path was asked."""
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            path = urllib.parse.urlparse(self.path).path
+            relative = path[len(prefix):] if path.startswith(prefix) else None
+            file = site / relative if relative is not None else None
+            if file is not None and file.is_dir():
+                file = file / "index.html"
+            found = file is not None and file.is_file() and site.resolve() in file.resolve().parents
+            body = (file if found else site / "404.html").read_bytes()
+            kind = {".css": "text/css", ".js": "text/javascript"}.get(file.suffix if found else ".html", "text/html")
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", kind + "; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def styled(driver):
+    """The theme's stylesheet applies: the header is a flex row with the theme's padding."""
+    return driver.execute_script(
+        "var h = getComputedStyle(document.querySelector('header.site'));"
+        "return h.display === 'flex' && h.paddingLeft === '24px';")
+
+
+def test_not_found_page_is_styled_wherever_it_is_shown(browser, example_site):
+    # It is shown at any path, and its links go to base_url, so it carries its stylesheet
+    # inline (allowed by hash in its Content-Security-Policy): from file://, under a sub-path
+    # at a deep missing path, and as `serve` returns it.
+    browser.get((example_site / "404.html").as_uri())
+    assert styled(browser)
+    assert console_errors(browser) == []
+    with sub_path_server(example_site, "/inventory/") as origin:
+        for path in ("/inventory/services/gone/index.html", "/inventory/no/such/deep/page", "/elsewhere"):
+            browser.get(origin + path)
+            assert browser.find_element("tag name", "h1").text == "Page not found", path
+            assert styled(browser), path
+            # Chromium logs the page's own 404 status; nothing else may fail.
+            own = origin + path + " - Failed to load resource"
+            assert [e for e in console_errors(browser) if not e["message"].startswith(own)] == [], path
+        # The same site's ordinary pages still load their stylesheet as a file.
+        browser.get(origin + "/inventory/index.html")
+        assert styled(browser)
+        assert console_errors(browser) == []
 
 
 class Links(html.parser.HTMLParser):
@@ -69,6 +131,9 @@ class Links(html.parser.HTMLParser):
         if "id" in attrs:
             self.ids.add(attrs["id"])
         for name in ("href", "src"):
+            # The empty icon (`data:,`) stops the browser asking the server for /favicon.ico.
+            if tag == "link" and attrs.get("rel") == "icon" and attrs.get(name) == "data:,":
+                continue
             if name in attrs and attrs[name] is not None:
                 self.links.append(attrs[name])
         if tag == "script" and attrs.get("type") != "application/json":

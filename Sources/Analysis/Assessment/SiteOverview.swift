@@ -11,6 +11,8 @@ public struct SiteOverview: Sendable {
     public var agenda: ReviewAgenda
     /// Every timed rollout of the active services.
     public var trend: RolloutTrend
+    /// Per service: its last stable rollouts against the ones before.
+    public var pace: RolloutPace
     /// The standard's review date against today.
     public var review: DueDate?
     /// The end-of-life releases the active services run, and the approved ones.
@@ -25,6 +27,7 @@ public struct SiteOverview: Sendable {
         waves = UpgradeWaves(inventory, statuses: statuses, context)
         agenda = ReviewAgenda(inventory, assessments: assessments, progress: progress, today: context.today)
         trend = RolloutTrend(inventory)
+        pace = RolloutPace(inventory)
         review = inventory.standards.review.map { DueDate($0.value, today: context.today) }
         eolReleases = EOLReleaseUse.all(inventory)
         calendar = DueCalendar(inventory, assessments: assessments, eolReleases: eolReleases)

@@ -4,20 +4,16 @@ import Templates
 
 /// SVG charts written by the generator: no charting library, no script, readable in print.
 enum Charts {
-    /// One rollout on a timeline.
-    struct Point {
-        var day: Day
-        var minutes: Int
-        var rolledBack: Bool
-        var label: String
-    }
-
-    /// Rollout durations over time, rollbacks marked, with a least-squares trend line.
-    static func rolloutDurations(_ points: [Point], title: String, width: Int = 720, height: Int = 260) -> String? {
+    /// Rollout durations over time, rollbacks marked, with the least-squares line through the
+    /// stable ones (the analysis fits it; a rollback never reached stable).
+    /// `namingService` labels each point with its service, for a chart of several.
+    static func rolloutDurations(_ trend: RolloutTrend, title: String, namingService: Bool, width: Int = 720, height: Int = 260) -> String? {
+        let points = trend.timings
         guard !points.isEmpty else { return nil }
+        func label(_ point: RolloutTrend.Timing) -> String { namingService ? "\(point.service) \(point.started)" : point.started.description }
         let left = 56, right = 16, top = 32, bottom = 44
         let plotWidth = width - left - right, plotHeight = height - top - bottom
-        let firstDay = points.map(\.day.ordinal).min()!, lastDay = points.map(\.day.ordinal).max()!
+        let firstDay = points.map(\.started.day.ordinal).min()!, lastDay = points.map(\.started.day.ordinal).max()!
         let span = max(1, lastDay - firstDay)
         let maxMinutes = niceCeiling(points.map(\.minutes).max()!)
         func x(_ day: Int) -> Int { left + (day - firstDay) * plotWidth / span }
@@ -39,14 +35,14 @@ enum Charts {
         svg += "<text class=\"tick\" x=\"\(width - right)\" y=\"\(top + plotHeight + 16)\" text-anchor=\"end\">\(Day(ordinal: lastDay))</text>"
         svg += "<text class=\"axis-label\" x=\"\(left + plotWidth / 2)\" y=\"\(height - 6)\" text-anchor=\"middle\">rollout start</text>"
         svg += "<text class=\"axis-label\" transform=\"rotate(-90)\" x=\"\(-(top + plotHeight / 2))\" y=\"14\" text-anchor=\"middle\">minutes to stable</text>"
-        if let (slope, intercept) = trend(points), lastDay > firstDay {
-            let y0 = min(maxMinutes, max(0, Int((intercept).rounded())))
-            let y1 = min(maxMinutes, max(0, Int((intercept + slope * Double(span)).rounded())))
+        if let (slope, intercept) = trend.fit, lastDay > firstDay {
+            let y0 = min(maxMinutes, max(0, Int((intercept + slope * Double(firstDay)).rounded())))
+            let y1 = min(maxMinutes, max(0, Int((intercept + slope * Double(lastDay)).rounded())))
             svg += "<line class=\"trend\" x1=\"\(x(firstDay))\" y1=\"\(y(y0))\" x2=\"\(x(lastDay))\" y2=\"\(y(y1))\"><title>trend: \(slope <= 0 ? "shorter" : "longer") over time</title></line>"
         }
         for point in points {
-            let px = x(point.day.ordinal), py = y(point.minutes)
-            let tip = "<title>\(escape(point.label)): \(point.minutes) min\(point.rolledBack ? ", rolled back" : "")</title>"
+            let px = x(point.started.day.ordinal), py = y(point.minutes)
+            let tip = "<title>\(escape(label(point))): \(point.minutes) min\(point.rolledBack ? ", rolled back" : "")</title>"
             if point.rolledBack {
                 svg += "<path class=\"rollback\" d=\"M\(px - 5) \(py - 5)L\(px + 5) \(py + 5)M\(px - 5) \(py + 5)L\(px + 5) \(py - 5)\">\(tip)</path>"
             } else {
@@ -66,11 +62,6 @@ enum Charts {
     }
 
     /// Least squares of minutes over days since the first rollout: (slope per day, intercept).
-    static func trend(_ points: [Point]) -> (Double, Double)? {
-        guard let first = points.map(\.day.ordinal).min() else { return nil }
-        return Statistics.leastSquares(points.map { Double($0.day.ordinal - first) }, points.map { Double($0.minutes) })
-            .map { ($0.slope, $0.intercept) }
-    }
 
     /// A round number at or above `value` for the top of an axis.
     static func niceCeiling(_ value: Int) -> Int {

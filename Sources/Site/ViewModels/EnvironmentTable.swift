@@ -95,22 +95,28 @@ struct EnvironmentTable: Sendable {
 struct RolloutTimings: Sendable {
     var rollouts: [Rollout]
     var median: String
+    /// The last stable rollouts against the ones before, in words.
+    var paceText: String?
+    var rolledBack: Int
     var chart: String?
 
-    init?(_ service: Service) {
+    init?(_ service: Service, pace: RolloutPace.ServicePace?) {
         guard !service.rollouts.isEmpty else { return nil }
         rollouts = service.rollouts
-        median = Statistics.median(service.rollouts.compactMap(\.minutes)).map { Format.duration(minutes: $0) } ?? "—"
-        let points = service.rollouts.compactMap { rollout -> Charts.Point? in
-            guard let minutes = rollout.minutes else { return nil }
-            return Charts.Point(day: rollout.started.day, minutes: minutes, rolledBack: rollout.rolledBack, label: rollout.started.description)
+        median = pace?.trend.median.map { Format.duration(minutes: $0) } ?? "—"
+        paceText = pace.map(ProgressPage.paceText)
+        rolledBack = pace?.rollbacks ?? 0
+        chart = pace.flatMap { pace in
+            pace.trend.timings.count >= 2
+                ? Charts.rolloutDurations(pace.trend, title: "Rollout duration of \(service.name)", namingService: false, height: 220) : nil
         }
-        chart = points.count >= 2 ? Charts.rolloutDurations(points, title: "Rollout duration of \(service.name)", height: 220) : nil
     }
 
     static let shape = ViewShape<RolloutTimings>("the rollouts", [
         .list("items", itemShape) { $0.rollouts },
         .text("median") { $0.median },
+        .optionalText("pace") { $0.paceText },
+        .optionalText("rolledBackText") { $0.rolledBack > 0 ? "\($0.rolledBack) rolled back" : nil },
         .optionalHTML("chart") { $0.chart },
     ])
 

@@ -1,4 +1,6 @@
 import Analysis
+import Crypto
+import Foundation
 import Inventory
 import Templates
 
@@ -9,11 +11,14 @@ struct PageContext: Sendable {
     /// Asset paths under the output folder, in the order of the theme's asset names
     /// (`PageFrame.assetKeys`).
     var assetPaths: [String]
+    /// The theme's `style.css`, for the page that must carry its own styles (the 404 page).
+    var stylesheet: InlineStylesheet?
 
-    init(inventory: Inventory, report: Report, assets: [String: String]) {
+    init(inventory: Inventory, report: Report, assets: [String: String], stylesheet: [UInt8]? = nil) {
         self.inventory = inventory
         self.report = report
         assetPaths = assets.sorted { $0.key < $1.key }.map(\.value)
+        self.stylesheet = stylesheet.map(InlineStylesheet.init)
     }
 
     /// What the analysis judged about a service; every service of the inventory has one.
@@ -27,11 +32,25 @@ struct PageContext: Sendable {
     /// The frame every page template fills: title, relative root, navigation, stylesheet.
     /// `absolute` gives absolute links from the site's base URL, for pages served at any path
     /// (the 404 page); every other page links relatively.
+    /// The 404 page, shown at any path and from `file://`, also carries the stylesheet inline
+    /// (allowed by its hash in the page's Content-Security-Policy), so it is styled wherever it is shown.
     func frame(title: String, route: Route, section: String, absolute: Bool = false) -> PageFrame {
         var root = route.root
         if absolute, let base = inventory.settings.baseURL { root = base.hasSuffix("/") ? base : base + "/" }
         return PageFrame(title: title, siteTitle: inventory.settings.title, root: root, today: report.today.description,
-                         section: section, assetPaths: assetPaths)
+                         section: section, assetPaths: assetPaths, inlineStyle: absolute ? stylesheet : nil)
+    }
+}
+
+/// A stylesheet written into the page, with the hash a Content-Security-Policy allows it by.
+struct InlineStylesheet: Sendable {
+    let text: String
+    /// `'sha256-<base64>'`, the CSP source expression for exactly `text`.
+    let source: String
+
+    init(_ bytes: [UInt8]) {
+        text = String(decoding: bytes, as: UTF8.self)
+        source = "'sha256-" + Data(SHA256.hash(data: Array(text.utf8))).base64EncodedString() + "'"
     }
 }
 
@@ -44,6 +63,8 @@ struct PageFrame: Sendable {
     /// The navigation section the page belongs to: `section_<name>` is set for it.
     var section: String
     var assetPaths: [String]
+    /// Set only on the 404 page: the stylesheet it carries inline.
+    var inlineStyle: InlineStylesheet? = nil
 
     static let sections = ["inventory", "findings", "progress", "standards", "review", "none"]
 
@@ -65,6 +86,8 @@ struct PageFrame: Sendable {
             .text("root") { $0.root },
             .text("today") { $0.today },
             .text("calendarHref") { $0.root + Route.calendar.path },
+            .optionalHTML("inlineStyle") { $0.inlineStyle?.text },
+            .optionalText("inlineStyleSource") { $0.inlineStyle?.source },
         ]
         for section in sections { fields.append(.flag("section_" + section) { $0.section == section }) }
         for (index, key) in assetKeys.enumerated() { fields.append(.text(key) { $0.root + $0.assetPaths[index] }) }

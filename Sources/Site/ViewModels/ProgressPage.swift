@@ -23,7 +23,9 @@ struct ProgressPage: Sendable {
     var review: DueDate?
     var chart: String?
     var rolloutCount: Int
+    var rollbackCount: Int
     var median: String
+    var pace: RolloutPace
     var eolChart: String?
     var startHere: StartHereSection
     var couldShare: CouldShareSection
@@ -36,12 +38,11 @@ struct ProgressPage: Sendable {
         waves = overview.waves.waves
         review = overview.review
         let trend = overview.trend
-        let points = trend.timings.map {
-            Charts.Point(day: $0.started.day, minutes: $0.minutes, rolledBack: $0.rolledBack, label: "\($0.service) \($0.started)")
-        }
-        chart = Charts.rolloutDurations(points, title: "Rollout duration, start to stable, all services")
-        rolloutCount = points.count
+        chart = Charts.rolloutDurations(trend, title: "Rollout duration, start to stable, all services pooled", namingService: true)
+        rolloutCount = trend.timings.count
+        rollbackCount = trend.rollbacks
         median = trend.median.map { Format.duration(minutes: $0) } ?? "—"
+        pace = overview.pace
         eolChart = Self.eolChart(overview.eolReleases, today: context.report.today)
         startHere = StartHereSection(startHere: overview.startHere, route: route)
         couldShare = CouldShareSection(groups: overview.startHere.couldShare, route: route)
@@ -60,11 +61,75 @@ struct ProgressPage: Sendable {
             .optional("review", ReviewTiming.shape) { $0.review },
             .optionalHTML("chart") { $0.chart },
             .number("rolloutCount") { $0.rolloutCount },
+            .number("rollbackCount") { $0.rollbackCount },
+            .list("pace", paceShape) { $0.pace.services.linked(from: $0.route) },
+            .flag("has_pace") { !$0.pace.services.isEmpty },
+            .text("paceSummary") { paceSummary($0.pace) },
             .text("median") { $0.median },
             .optionalHTML("eolChart") { $0.eolChart },
             .embed(StartHereSection.shape) { $0.startHere },
             .embed(CouldShareSection.shape) { $0.couldShare },
         ])
+    }
+
+    static let paceShape = ViewShape<Linked<RolloutPace.ServicePace>>("a service's rollout pace", [
+        .text("service") { $0.item.name },
+        .text("href") { $0.link(to: .service($0.item.slug)) },
+        .number("stable") { $0.item.stable },
+        .number("rollbacks") { $0.item.rollbacks },
+        .text("before") { $0.item.before.map(windowText) ?? "—" },
+        .text("recent") { $0.item.recent.map(windowText) ?? "—" },
+        .text("direction") { directionName($0.item.direction) },
+        .text("change") { changeText($0.item) },
+    ])
+
+    static func directionName(_ direction: RolloutPace.Direction?) -> String {
+        switch direction {
+        case .shorter: "shorter"
+        case .longer: "longer"
+        case .same: "same"
+        case nil: "unknown"
+        }
+    }
+
+    /// `38 min (3)`: a window's median and how many rollouts it holds.
+    static func windowText(_ window: RolloutPace.Window) -> String {
+        "\(Format.duration(minutes: window.medianMinutes)) (\(window.count))"
+    }
+
+    /// `▼ 12 min shorter`, `▲ 1 h longer`, `≈ about the same`, `too few to tell`.
+    static func changeText(_ pace: RolloutPace.ServicePace) -> String {
+        guard let direction = pace.direction, let change = pace.changeMinutes else { return "too few to tell" }
+        switch direction {
+        case .shorter: return "▼ \(Format.duration(minutes: -change)) shorter"
+        case .longer: return "▲ \(Format.duration(minutes: change)) longer"
+        case .same: return "≈ about the same"
+        }
+    }
+
+    /// One service's pace in a sentence, for its own page.
+    static func paceText(_ pace: RolloutPace.ServicePace) -> String {
+        guard let recent = pace.recent, let before = pace.before, let direction = pace.direction,
+              let change = pace.changeMinutes else {
+            return "Too few stable rollouts (\(pace.stable)) to tell whether they get shorter"
+        }
+        let last = recent.count == 1 ? "The last stable rollout took \(Format.duration(minutes: recent.medianMinutes)), "
+            : "The last \(recent.count) stable rollouts took a median \(Format.duration(minutes: recent.medianMinutes)), "
+        let earlier = before.count == 1 ? "the one before (\(Format.duration(minutes: before.medianMinutes)))"
+            : "the \(before.count) before (median \(Format.duration(minutes: before.medianMinutes)))"
+        switch direction {
+        case .shorter: return last + "\(Format.duration(minutes: -change)) shorter than " + earlier
+        case .longer: return last + "\(Format.duration(minutes: change)) longer than " + earlier
+        case .same: return last + "about the same as " + earlier
+        }
+    }
+
+    /// `Of 12 services with timed rollouts: 3 shorter, 1 longer, 2 about the same, 6 too few to tell.`
+    static func paceSummary(_ pace: RolloutPace) -> String {
+        let parts = [(pace.count(.shorter), "getting shorter"), (pace.count(.longer), "getting longer"),
+                     (pace.count(.same), "about the same"), (pace.count(nil), "too few stable rollouts to tell")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        return "Of \(counted(pace.services.count, "active service")) with timed rollouts: " + parts.joined(separator: ", ") + "."
     }
 
     static let imagesSummaryShape = ViewShape<StandardProgress>("the base images' summary", [

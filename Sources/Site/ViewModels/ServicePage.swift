@@ -28,7 +28,7 @@ struct ServicePage: Sendable {
         environments = EnvironmentTable(service, observed: context.report.observed[service.slug] ?? [:])
         findings = context.report.findings(for: service.slug)
         watch = WatchSection(service, inProcedure: false)
-        rollouts = RolloutTimings(service)
+        rollouts = RolloutTimings(service, pace: context.report.overview.pace.bySlug[service.slug])
         let body = service.body.trimmingSpaces
         runbook = body.isEmpty ? nil : Markdown.toHTML(service.body, rewriteLink: ContentLinks.rewriter(from: service.file, on: route))
     }
