@@ -42,7 +42,8 @@ public struct RolloutPace: Sendable {
     }
 
     /// Every active service with at least one timed rollout: those that got longer first, then
-    /// shorter, about the same, and those with too few rollouts to tell; by name within each.
+    /// shorter, about the same, and those with too few rollouts to tell; the largest change
+    /// first within each, then by name.
     public var services: [ServicePace]
 
     /// Each service's pace by slug, retired services included (their own pages show it).
@@ -55,7 +56,8 @@ public struct RolloutPace: Sendable {
         for service in inventory.services { if let pace = Self.pace(service) { bySlug[service.slug] = pace } }
         self.bySlug = bySlug
         services = inventory.services.filter(\.isActive).compactMap { bySlug[$0.slug] }.sorted {
-            (Self.rank($0.direction), $0.name, $0.slug) < (Self.rank($1.direction), $1.name, $1.slug)
+            (Self.rank($0.direction), -abs($0.changeMinutes ?? 0), $0.name, $0.slug)
+                < (Self.rank($1.direction), -abs($1.changeMinutes ?? 0), $1.name, $1.slug)
         }
     }
 

@@ -52,9 +52,18 @@ import Testing
         #expect(pace.bySlug["none"]?.recent == nil)
         #expect(pace.bySlug["none"]?.rollbacks == 2)
         #expect(pace.bySlug["steady"]?.direction == .same)
-        // Longer first, then shorter, same, and those that cannot tell, by name.
+        // Longer first, then shorter, same, and those that cannot tell; the largest change first,
+        // then by name.
         #expect(pace.services.map(\.slug) == ["three", "steady", "none", "one"])
         #expect(pace.count(nil) == 2)
+    }
+
+    @Test func theLargestChangeComesFirstWithinADirection() {
+        let pace = Self.pace([
+            Self.service("a", name: "A", [40, 50]), Self.service("b", name: "B", [40, 90]),
+            Self.service("c", name: "C", [40, 30]), Self.service("d", name: "D", [90, 30]),
+        ])
+        #expect(pace.services.map(\.slug) == ["b", "a", "d", "c"])
     }
 
     @Test func aServiceWithoutTimedRolloutsHasNoPace() {

@@ -62,8 +62,11 @@ struct ProgressPage: Sendable {
             .optionalHTML("chart") { $0.chart },
             .number("rolloutCount") { $0.rolloutCount },
             .number("rollbackCount") { $0.rollbackCount },
-            .list("pace", paceShape) { $0.pace.services.linked(from: $0.route) },
+            .list("pace", paceShape) { Array($0.pace.services.prefix(paceShown)).linked(from: $0.route) },
             .flag("has_pace") { !$0.pace.services.isEmpty },
+            .list("paceMore", paceShape) { Array($0.pace.services.dropFirst(paceShown)).linked(from: $0.route) },
+            .number("paceMoreCount") { max(0, $0.pace.services.count - paceShown) },
+            .flag("has_paceMore") { $0.pace.services.count > paceShown },
             .text("paceSummary") { paceSummary($0.pace) },
             .text("median") { $0.median },
             .optionalHTML("eolChart") { $0.eolChart },
@@ -71,6 +74,9 @@ struct ProgressPage: Sendable {
             .embed(CouldShareSection.shape) { $0.couldShare },
         ])
     }
+
+    /// Services in the pace table before the rest is folded away.
+    static let paceShown = 20
 
     static let paceShape = ViewShape<Linked<RolloutPace.ServicePace>>("a service's rollout pace", [
         .text("service") { $0.item.name },
