@@ -45,6 +45,9 @@ import Testing
         let (missing, notFound, _) = try await get(base + "/services/nothing/")
         #expect(missing == 404)
         #expect(notFound.contains("Page not found"))
+        // Shown at any path, the 404 page carries its stylesheet, allowed by its hash.
+        #expect(notFound.contains("<style>/* Shortpath default theme."))
+        #expect(notFound.contains("style-src 'self' &#39;sha256-"))
         let (_, css, cssType) = try await get(base + "/__shortpath/overlay.css")
         #expect(cssType == "text/css")
         #expect(css.contains("#shortpath-errors"))
