@@ -36,6 +36,9 @@ let package = Package(
         .target(name: "Inventory", dependencies: ["CYAML", "Parallel"]),
         .target(name: "Analysis", dependencies: ["Inventory", "Parallel"]),
         .target(name: "Pipeline", dependencies: ["Inventory", "Analysis"]),
+        // The inventory over time: content/ read from git (`git log`, `git cat-file --batch`),
+        // judged at each day's last commit by Analysis, cached under .shortpath/.
+        .target(name: "History", dependencies: ["Inventory", "Analysis", "Parallel"]),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         // Shortpath's own Mustache: templates compiled once, names resolved to slots, bytes out.
         .target(name: "Templates"),
@@ -48,7 +51,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Inventory", "Analysis", "Pipeline", "Markdown", "DefaultTheme", "Parallel", "Templates",
+                "Inventory", "Analysis", "Pipeline", "History", "Markdown", "DefaultTheme", "Parallel", "Templates",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -72,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "shortpath",
             dependencies: [
-                "Site", "Pipeline", "Analysis", "Inventory", "Markdown", "Maintenance", "Serve",
+                "Site", "Pipeline", "Analysis", "Inventory", "History", "Markdown", "Maintenance", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,6 +84,7 @@ let package = Package(
             dependencies: ["Inventory", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Inventory"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Analysis", "Inventory", "Site"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Pipeline", "Analysis", "Inventory", "DefaultTheme"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),

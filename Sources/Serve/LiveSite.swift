@@ -31,6 +31,8 @@ public actor LiveSite {
     private var theme: Theme?
     /// The site-wide judgements of the last whole analysis.
     private var overview: SiteOverview?
+    /// The history from git, read (or taken from its cache) when everything is built again.
+    private var history = SiteHistory()
     /// The site-wide pages of the last rebuild, still being written; a newer change stops them.
     private var sitePages: (task: Task<Void, Never>, cancellation: Cancellation)?
 
@@ -74,8 +76,9 @@ public actor LiveSite {
             findings.forgetAll()
             do {
                 let report = try Pipeline.analyse(inventory, today: today, findings: findings.memory(for: newStamps))
+                history = SiteBuilder.history(source: source, today: today, settings: inventory.settings, current: inventory.services)
                 try? FileManager.default.removeItem(at: output)
-                try SiteRenderer(inventory: inventory, report: report, theme: theme).writeAll(to: folder)
+                try SiteRenderer(inventory: inventory, report: report, theme: theme, history: history).writeAll(to: folder)
                 remember(report, inventory, newStamps)
             } catch let error as ContentErrors {
                 return failed(error.diagnostics.map(\.description), elapsed())
@@ -96,7 +99,7 @@ public actor LiveSite {
         do {
             let own = try Analyzer.analyze(changed, of: inventory, today: today, overview: overview)
             clock.lap("serve: analyse changed")
-            try SiteRenderer(inventory: inventory, report: own, theme: theme).write(sitePages: false, services: changed, to: folder)
+            try SiteRenderer(inventory: inventory, report: own, theme: theme, history: history).write(sitePages: false, services: changed, to: folder)
             clock.lap("serve: service pages")
         } catch let error as ContentErrors {
             return failed(error.diagnostics.map(\.description), elapsed())
@@ -114,13 +117,13 @@ public actor LiveSite {
         // Then the whole site is analysed (reusing unchanged services' findings) and the
         // site-wide pages are written in the background, once superseded ones have stopped.
         await superseded?.task.value
-        let today = self.today
+        let today = self.today, history = self.history
         let memory = findings.memory(for: newStamps)
         let cancellation = Cancellation()
         let task = Task.detached { () -> Report? in
             let report = try? Pipeline.analyse(inventory, today: today, findings: memory)
             guard let report, !cancellation.isCancelled else { return nil }
-            try? SiteRenderer(inventory: inventory, report: report, theme: theme)
+            try? SiteRenderer(inventory: inventory, report: report, theme: theme, history: history)
                 .write(sitePages: true, services: [], to: folder, cancellation: cancellation)
             return report
         }

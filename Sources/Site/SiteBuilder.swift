@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Inventory
+import History
 import Markdown
 import Pipeline
 
@@ -10,6 +11,8 @@ public enum SiteBuilder {
         public var report: Report
         public var pages: Int
         public var files: Int
+        /// Why the history from git is off or partial, when a user should know.
+        public var historyNote: String?
     }
 
     /// Builds the site into `output`, replacing it whole only when every page is written.
@@ -17,15 +20,25 @@ public enum SiteBuilder {
                              cancellation: Cancellation = Cancellation()) throws -> Result {
         Markdown.registerExtensions()
         var clock = StageClock()
-        // 1–2. Read, validate and analyse the content.
-        let analysed = try Pipeline.analyse(source: source, today: today, baseURL: baseURL, clock: &clock)
+        // 1. Read and validate the content.
+        let inventory = try Pipeline.load(source: source, baseURL: baseURL)
+        clock.lap("load")
+        // The inventory over time, from git, read while the content is analysed (git runs in
+        // its own processes); it never fails the build.
+        let reading = HistoryReading(source: source, today: today, inventory: inventory)
+        // 2. Analyse it.
+        let analysed = AnalysedInventory(inventory: inventory, report: try Pipeline.analyse(inventory, today: today))
+        clock.lap("analyse")
         // 3. The theme, checked before anything is written.
         let theme = try Theme.load(source: source, name: analysed.inventory.settings.theme)
+        try cancellation.check()
+        let history = reading.result()
+        clock.lap("history")
         try cancellation.check()
         // 4. Every page into the spare folder beside the output. An interrupted or failed build
         // leaves its pages there, where the next build rewrites them; the output is untouched.
         let folder = try OutputFolder(output)
-        let renderer = SiteRenderer(inventory: analysed.inventory, report: analysed.report, theme: theme)
+        let renderer = SiteRenderer(inventory: analysed.inventory, report: analysed.report, theme: theme, history: history)
         try renderer.writeAll(to: folder, cancellation: cancellation)
         clock.lap("pages")
         RenderTimings.shared.report()
@@ -33,7 +46,35 @@ public enum SiteBuilder {
         // 5. Swap it in whole, unless interrupted before the swap begins.
         try folder.commit(beforeSwap: cancellation.beginSwap)
         clock.lap("commit")
-        return Result(report: analysed.report, pages: renderer.pageCount, files: renderer.fileCount)
+        return Result(report: analysed.report, pages: renderer.pageCount, files: renderer.fileCount,
+                      historyNote: history.quiet ? nil : history.note)
+    }
+}
+
+extension SiteBuilder {
+    /// The inventory over time from git, as `history:` in the settings asks (`serve` reads it
+    /// when it builds everything).
+    public static func history(source: URL, today: Day, settings: SiteSettings, current: [Service] = []) -> SiteHistory {
+        HistoryReader.read(source: source, today: today, days: settings.historyDays, current: current)
+    }
+}
+
+/// The history from git, read on a thread of its own.
+final class HistoryReading: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var history = SiteHistory()
+
+    init(source: URL, today: Day, inventory: Inventory) {
+        Thread.detachNewThread { [self] in
+            history = SiteBuilder.history(source: source, today: today, settings: inventory.settings, current: inventory.services)
+            done.signal()
+        }
+    }
+
+    func result() -> SiteHistory {
+        done.wait()
+        done.signal()
+        return history
     }
 }
 

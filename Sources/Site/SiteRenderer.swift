@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
     /// Theme assets with their fingerprinted paths under the output folder.
     let assets: [(path: String, bytes: [UInt8])]
 
-    public init(inventory: Inventory, report: Report, theme: Theme) {
+    public init(inventory: Inventory, report: Report, theme: Theme, history: SiteHistory = SiteHistory()) {
         self.inventory = inventory
         self.report = report
         self.theme = theme
@@ -34,7 +34,8 @@ public struct SiteRenderer: Sendable {
             assets.append((path, bytes))
         }
         self.assets = assets
-        context = PageContext(inventory: inventory, report: report, assets: paths, stylesheet: theme.assets["style.css"])
+        context = PageContext(inventory: inventory, report: report, assets: paths, stylesheet: theme.assets["style.css"],
+                              history: history)
     }
 
     /// Writes one page or data file that shows the whole site.

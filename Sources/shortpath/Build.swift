@@ -41,6 +41,7 @@ struct Build: ParsableCommand {
             let active = result.report.statuses.count
             print("built \(result.pages) pages for \(counted(active, "active service")) into \(outputURL.path)")
             print(FindingReports.summary(result.report))
+            if let note = result.historyNote { standardError(note) }
         } catch let errors as ContentErrors {
             throw failWithContentErrors(errors)
         } catch let interrupted as Interrupted {

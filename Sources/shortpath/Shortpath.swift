@@ -10,7 +10,7 @@ struct Shortpath: AsyncParsableCommand {
         abstract: "Builds a static site from a team's infrastructure inventory and checks it in CI.",
         discussion: "Exit codes: 0 fine, 1 findings at the gate (check), 2 bad input or usage.",
         version: ShortpathVersion.report,
-        subcommands: [Build.self, Check.self, ServeCommand.self, New.self, Plan.self, Next.self, Record.self, Review.self, EOL.self],
+        subcommands: [Build.self, Check.self, ServeCommand.self, New.self, Plan.self, Next.self, Record.self, Review.self, HistoryCommand.self, EOL.self],
         defaultSubcommand: Build.self
     )
 

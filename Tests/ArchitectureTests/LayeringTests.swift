@@ -14,12 +14,13 @@ import Testing
         "Markdown": ["CCmarkGFM"],
         "Templates": [],
         "Pipeline": ["Inventory", "Analysis"],
-        "Site": ["Inventory", "Analysis", "Markdown", "Pipeline", "DefaultTheme", "Parallel", "Templates"],
+        "History": ["Inventory", "Analysis", "Parallel"],
+        "Site": ["Inventory", "Analysis", "Markdown", "Pipeline", "History", "DefaultTheme", "Parallel", "Templates"],
         "Maintenance": ["Inventory", "Analysis", "Pipeline", "DefaultTheme", "Templates"],
         "Serve": ["Inventory", "Analysis", "Pipeline", "Site"],
     ]
     static let projectModules: Set<String> = ["CYAML", "CCmarkGFM", "Inventory", "Analysis", "Markdown", "Pipeline", "Site",
-                                              "Maintenance", "Serve", "DefaultTheme", "Parallel", "Templates"]
+                                              "Maintenance", "Serve", "DefaultTheme", "Parallel", "Templates", "History"]
 
     static func imports(under folder: String) -> [(file: String, module: String)] {
         let base = root.appending(path: folder)
@@ -48,7 +49,7 @@ import Testing
     }
 
     @Test func commandsThatRenderNothingDoNotImportSite() {
-        for command in ["Check", "Plan", "Next", "Record", "Review", "New", "EOL"] {
+        for command in ["Check", "Plan", "Next", "Record", "Review", "New", "EOL", "History"] {
             let imported = Self.imports(under: "Sources/shortpath").filter { $0.file.hasSuffix("/\(command).swift") }
             #expect(!imported.isEmpty, "Sources/shortpath/\(command).swift")
             #expect(!imported.contains { $0.module == "Site" || $0.module == "Serve" }, "\(command) imports Site or Serve")

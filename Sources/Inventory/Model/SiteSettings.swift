@@ -7,6 +7,9 @@ public struct SiteSettings: Sendable {
     public var policy: Policy
     /// The Markdown body, shown above the inventory.
     public var intro: String
+    /// How many days back the history from git reaches (`history:`); nil: `history: false`.
+    public var historyDays: Int? = SiteSettings.defaultHistoryDays
+    public static let defaultHistoryDays = 365
 
     public init(file: String = "content/_index.md", title: String = "Infrastructure inventory", baseURL: String? = nil,
                 theme: String = "default", policy: Policy = Policy(), intro: String = "") {

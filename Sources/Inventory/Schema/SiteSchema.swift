@@ -1,5 +1,5 @@
 enum SettingsSchema {
-    static let keys = ["title", "base_url", "theme", "policy"]
+    static let keys = ["title", "base_url", "theme", "policy", "history"]
     static let policyKeys = ["stale_image_days", "rollback_test_days", "eol_warning_days", "eol_stale_days", "exception_max_days",
                              "data_components", "severity", "path_weights"]
 
@@ -15,6 +15,7 @@ enum SettingsSchema {
                 r.error(fields["theme"]!.value, "a theme name may hold only letters, digits, '-' and '_', found '\(theme.value)'")
             }
         }
+        if let pair = fields["history"] { settings.historyDays = historyDays(pair, reader: r) }
         if let pair = fields["policy"], let policy = r.mapping(pair.value, keys: policyKeys, what: "'policy'") {
             let days = 0...36500
             if let v = r.int(policy["stale_image_days"], range: days) { settings.policy.staleImageDays = v }
@@ -36,6 +37,20 @@ enum SettingsSchema {
             }
         }
         return settings
+    }
+
+    /// `history: false` (off), `true` (the default reach) or a number of days from 1 to 36500.
+    static func historyDays(_ pair: YAMLPair, reader r: SchemaReader) -> Int? {
+        guard let text = r.string(pair) else { return SiteSettings.defaultHistoryDays }
+        switch text.value.lowercased() {
+        case "false", "no", "off": return nil
+        case "true", "yes", "on": return SiteSettings.defaultHistoryDays
+        default:
+            if let days = Int(text.value), (1...36500).contains(days) { return days }
+            r.error(pair.value, "'history' must be a number of days from 1 to 36500, or false, found '\(text.value)'",
+                    hint: "write history: 365 for a year of history from git, or history: false to turn it off")
+            return SiteSettings.defaultHistoryDays
+        }
     }
 
     /// `factor: weight` pairs; an unknown factor or a weight that is not a whole number from 0

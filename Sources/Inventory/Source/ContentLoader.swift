@@ -94,10 +94,8 @@ public enum ContentLoader {
             let onDisk = folder + "/" + name
             let slug = String(name.dropLast(3)).lowercased()
             let location = SourceLocation(file: path, line: 1, column: 1)
-            guard slug.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }),
-                  let first = slug.utf8.first, first != 0x2E, first != 0x2D else {
-                diagnostics.append(Diagnostic(location, "'\(name)' is not a usable service file name",
-                                              hint: "name service files with lowercase letters, digits and '-', like customer-api.md"))
+            guard isUsableSlug(slug) else {
+                diagnostics.append(unusableName(name, location))
                 continue
             }
             let isLink = type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)
@@ -118,6 +116,17 @@ public enum ContentLoader {
             files.append(Listed(slug: slug, location: onDisk, path: path, isRegular: type == UInt8(DT_REG)))
         }
         return (files, diagnostics)
+    }
+
+    /// Lowercase letters, digits, '-', '_' and '.', not starting with '.' or '-'.
+    static func isUsableSlug(_ slug: String) -> Bool {
+        guard let first = slug.utf8.first, first != 0x2E, first != 0x2D else { return false }
+        return slug.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+    }
+
+    static func unusableName(_ name: String, _ location: SourceLocation) -> Diagnostic {
+        Diagnostic(location, "'\(name)' is not a usable service file name",
+                   hint: "name service files with lowercase letters, digits and '-', like customer-api.md")
     }
 
     /// A message when `url` is a link that loops or leads outside `content`.

@@ -69,10 +69,5 @@ enum DataFiles {
     }
 
     /// RFC 4180 quoting, and a leading `'` for text a spreadsheet would run as a formula.
-    static func csvField(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func csvField(_ value: String) -> String { CSV.field(value) }
 }

@@ -13,10 +13,14 @@ struct PageContext: Sendable {
     var assetPaths: [String]
     /// The theme's `style.css`, for the page that must carry its own styles (the 404 page).
     var stylesheet: InlineStylesheet?
+    /// The inventory over time, from git.
+    var history: SiteHistory
 
-    init(inventory: Inventory, report: Report, assets: [String: String], stylesheet: [UInt8]? = nil) {
+    init(inventory: Inventory, report: Report, assets: [String: String], stylesheet: [UInt8]? = nil,
+         history: SiteHistory = SiteHistory()) {
         self.inventory = inventory
         self.report = report
+        self.history = history
         assetPaths = assets.sorted { $0.key < $1.key }.map(\.value)
         self.stylesheet = stylesheet.map(InlineStylesheet.init)
     }

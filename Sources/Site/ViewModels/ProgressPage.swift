@@ -29,6 +29,7 @@ struct ProgressPage: Sendable {
     var eolChart: String?
     var startHere: StartHereSection
     var couldShare: CouldShareSection
+    var history: HistorySection
 
     init(_ context: PageContext) {
         route = .progress
@@ -46,6 +47,8 @@ struct ProgressPage: Sendable {
         eolChart = Self.eolChart(overview.eolReleases, today: context.report.today)
         startHere = StartHereSection(startHere: overview.startHere, route: route)
         couldShare = CouldShareSection(groups: overview.startHere.couldShare, route: route)
+        history = HistorySection(context.history, components: context.inventory.standards.components.map(\.name),
+                                 today: context.report.today)
     }
 
     static func shape(_ frame: ViewShape<PageFrame>) -> ViewShape<ProgressPage> {
@@ -72,6 +75,7 @@ struct ProgressPage: Sendable {
             .optionalHTML("eolChart") { $0.eolChart },
             .embed(StartHereSection.shape) { $0.startHere },
             .embed(CouldShareSection.shape) { $0.couldShare },
+            .record("history", HistorySection.shape) { $0.history },
         ])
     }
 

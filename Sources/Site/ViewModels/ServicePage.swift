@@ -16,6 +16,8 @@ struct ServicePage: Sendable {
     var watch: WatchSection
     var rollouts: RolloutTimings?
     var runbook: String?
+    /// The service's changes from git, newest first.
+    var timeline: [TimelineEntry]
 
     var service: Service { row.service }
 
@@ -29,6 +31,7 @@ struct ServicePage: Sendable {
         findings = context.report.findings(for: service.slug)
         watch = WatchSection(service, inProcedure: false)
         rollouts = RolloutTimings(service, pace: context.report.overview.pace.bySlug[service.slug])
+        timeline = context.history.timelines[service.slug] ?? []
         let body = service.body.trimmingSpaces
         runbook = body.isEmpty ? nil : Markdown.toHTML(service.body, rewriteLink: ContentLinks.rewriter(from: service.file, on: route))
     }
@@ -54,6 +57,8 @@ struct ServicePage: Sendable {
             .list("lessons", LessonView.shape) { $0.assessment.lessons },
             .flag("has_lessons") { !$0.assessment.lessons.isEmpty },
             .optionalHTML("runbook") { $0.runbook },
+            .list("timeline", TimelineView.entryShape) { $0.timeline },
+            .flag("has_timeline") { !$0.timeline.isEmpty },
         ])
     }
 

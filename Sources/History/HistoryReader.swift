@@ -1,0 +1,176 @@
+import Analysis
+import Foundation
+import Inventory
+
+/// Reads the history of a site's `content/` from git: the inventory at the last commit of
+/// each day, back `history:` days from today, analysed as it was, and each service's changes.
+/// Nothing here fails a build: what cannot be read is a note, a point that does not load a gap.
+public enum HistoryReader {
+    /// The history of `source/content` as of `today`, `days` back (nil: `history: false`).
+    /// A second read with the same commit at HEAD reuses `source/.shortpath/history.json`.
+    /// `git` is the program to run (nil: none is installed). `current` are the services the
+    /// build parsed from the work tree: a committed blob equal to a file's is not parsed again.
+    public static func read(source: URL, today: Day, days: Int?, current: [Service] = [], cache: Bool = true,
+                            git executable: String? = Git.locate()) -> SiteHistory {
+        guard let days else { return .off("history: off (history: false in content/_index.md)", quiet: true) }
+        guard let executable else {
+            return .off("history: off: git is not installed, so the history of content/ cannot be read")
+        }
+        let git = Git(executable: executable, directory: source)
+        guard (try? git.text(["rev-parse", "--is-inside-work-tree"])) == "true" else {
+            return .off("history: off: content/ is not in a git work tree", quiet: true)
+        }
+        guard let head = try? git.text(["rev-parse", "--verify", "-q", "HEAD^{commit}"]) else {
+            return .off("history: off: the repository has no commits yet")
+        }
+        let from = today.adding(days: -days)
+        let shallow = (try? git.text(["rev-parse", "--is-shallow-repository"])) == "true"
+        let detached = (try? git.text(["symbolic-ref", "-q", "HEAD"])) == nil
+        let cacheFile = source.appending(path: ".shortpath/history.json")
+        var history: SiteHistory
+        if cache, let cached = HistoryCache.load(cacheFile, head: head, from: from, today: today) {
+            history = cached
+        } else {
+            do {
+                let (read, skippedFuture) = try readCommits(git, from: from, today: today, days: days, shallow: shallow, current: current)
+                history = read
+                if cache, history.note == nil {
+                    HistoryCache.save(history, to: cacheFile, head: head, from: from, today: today, skippedFuture: skippedFuture)
+                }
+            } catch {
+                return .off("history: off: git failed: \(error.message)")
+            }
+        }
+        if history.note == nil, shallow, let first = history.points.first {
+            history.note = "history: partial: a shallow clone, so it starts at \(first.day) (clone with fetch-depth: 0, or run git fetch --unshallow)"
+        } else if history.note == nil, detached {
+            history.note = "history: HEAD is detached at \(head.prefix(10)); the history is that commit's"
+            history.quiet = true
+        }
+        return history
+    }
+
+    /// The window's commits read, parsed and analysed; and whether commits dated after today
+    /// were left out.
+    static func readCommits(_ git: Git, from: Day, today: Day, days: Int, shallow: Bool,
+                            current: [Service] = []) throws(GitFailure) -> (SiteHistory, Bool) {
+        // Two days of margin: `--since` reads the committer's time, the window whole days.
+        var arguments = GitLog.arguments
+        arguments.insert("--since=\(from.adding(days: -2)) 00:00", at: 1)
+        var clock = HistoryClock()
+        let logged = GitLog.parse(try git.run(arguments))
+        clock.lap("history: git log")
+        let window = HistoryWindow(logged, from: from, today: today)
+        guard let first = window.commits.first else {
+            let note = logged.isEmpty ? "history: no commit changes content/ yet"
+                : "history: no commit in the \(days) days up to \(today) changes content/"
+            return (.off(note), window.skippedFuture)
+        }
+        let base = GitLog.parseTree(try git.run(["ls-tree", "-r", "-z", first.id, "--", "content"]))
+        clock.lap("history: git ls-tree")
+        var wanted: [(path: String, blob: String, kind: ContentSnapshot.Kind)] = []
+        var seen = Set<String>()
+        func want(_ path: String, _ blob: String?) {
+            guard let blob, let kind = ContentSnapshot.kind(of: path), seen.insert(ParsedFiles.key(path, blob)).inserted else { return }
+            wanted.append((path, blob, kind))
+        }
+        for (path, blob) in base.sorted(by: { $0.key < $1.key }) { want(path, blob) }
+        for commit in window.commits {
+            for change in commit.changes {
+                want(change.path, change.old)
+                want(change.path, change.new)
+            }
+        }
+        let known = try unchanged(current, git)
+        let reused = wanted.filter { known[$0.path]?.blob == $0.blob }
+        wanted.removeAll { known[$0.path]?.blob == $0.blob }
+        let bytes = try git.blobs(Array(Set(wanted.map(\.blob))).sorted())
+        clock.lap("history: git cat-file, \(bytes.count) blobs")
+        var files = ParsedFiles.parse(wanted, bytes: bytes)
+        for file in reused { files.results[ParsedFiles.key(file.path, file.blob)] = .success(.service(known[file.path]!.service)) }
+        clock.lap("history: parse")
+        let walk = HistoryWalk(commits: window.commits, points: window.points,
+                               boundaries: shallow ? shallowBoundaries(git) : [],
+                               base: base.filter { ContentSnapshot.kind(of: $0.key) != nil }, files: files)
+        let (points, timelines) = walk.run()
+        clock.lap("history: \(points.count) points judged")
+        return (SiteHistory(points: points, timelines: timelines), window.skippedFuture)
+    }
+
+    /// The work tree's services whose file is as the index holds it, by path, with the blob:
+    /// parsed by the build already.
+    static func unchanged(_ services: [Service], _ git: Git) throws(GitFailure) -> [String: (blob: String, service: Service)] {
+        guard !services.isEmpty else { return [:] }
+        let staged = try git.run(["ls-files", "-s", "-z", "--", "content/services"])
+        let modified = Set(try git.run(["diff", "--name-only", "--relative", "-z", "--", "content/services"]).split(separator: 0)
+            .map { String(decoding: $0, as: UTF8.self) })
+        let byFile = Dictionary(services.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [String: (String, Service)] = [:]
+        for entry in staged.split(separator: 0) {
+            // `<mode> <blob> <stage>\t<path>`
+            guard let tab = entry.firstIndex(of: 0x09) else { continue }
+            let words = entry[..<tab].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            let path = String(decoding: entry[(tab + 1)...], as: UTF8.self)
+            guard words.count == 3, words[2] == "0", !modified.contains(path), let service = byFile[path] else { continue }
+            result[path] = (words[1], service)
+        }
+        return result
+    }
+
+    /// The commits a shallow clone has without their parents.
+    static func shallowBoundaries(_ git: Git) -> Set<String> {
+        guard let path = try? git.text(["rev-parse", "--git-path", "shallow"]) else { return [] }
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : git.directory.appending(path: path)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return Set(text.split(separator: "\n").map(String.init))
+    }
+}
+
+/// The commits from `from` to `today`, oldest first, and the points among them: the last
+/// commit of each day, one per day, their days rising.
+struct HistoryWindow {
+    var commits: [LoggedCommit] = []
+    var points: Set<String> = []
+    /// Commits dated after today were left out (the history as of an earlier day).
+    var skippedFuture = false
+
+    /// `logged` is newest first, as `git log` gives it.
+    init(_ logged: [LoggedCommit], from: Day, today: Day) {
+        var kept: [LoggedCommit] = []
+        var lastPoint: Day?
+        for commit in logged {
+            if kept.isEmpty && commit.day > today {
+                skippedFuture = true
+                continue
+            }
+            if commit.day < from { break }
+            kept.append(commit)
+            if lastPoint.map({ commit.day < $0 }) ?? true {
+                points.insert(commit.id)
+                lastPoint = commit.day
+            }
+        }
+        commits = kept.reversed()
+    }
+}
+
+extension SiteHistory {
+    static func off(_ note: String, quiet: Bool) -> SiteHistory {
+        var history = SiteHistory.off(note)
+        history.quiet = quiet
+        return history
+    }
+}
+
+/// How long each step of reading the history took, on standard error with `SHORTPATH_TIMINGS`.
+struct HistoryClock {
+    private let enabled = ProcessInfo.processInfo.environment["SHORTPATH_TIMINGS"] != nil
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap(_ step: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write(Data("\(step): \((now - last) / 1_000_000) ms\n".utf8))
+        last = now
+    }
+}
