@@ -35,7 +35,10 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "Inventory", dependencies: ["CYAML", "Parallel"]),
         .target(name: "Analysis", dependencies: ["Inventory", "Parallel"]),
-        .target(name: "Pipeline", dependencies: ["Inventory", "Analysis"]),
+        // An organisation site's members: their published data files read over HTTP(S) or from
+        // disk, with the last good copy kept in a cache.
+        .target(name: "Members", dependencies: ["Inventory"]),
+        .target(name: "Pipeline", dependencies: ["Inventory", "Analysis", "Members"]),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         // Shortpath's own Mustache: templates compiled once, names resolved to slots, bytes out.
         .target(name: "Templates"),
@@ -86,6 +89,11 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzEntries"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
+        // Organisation sites against a loopback HTTP server of member sites.
+        .testTarget(
+            name: "OrganisationTests",
+            dependencies: ["Site", "Pipeline", "Members", "Analysis", "Inventory"]
+        ),
         .testTarget(name: "MaintenanceTests", dependencies: ["Maintenance", "Pipeline", "Analysis", "Inventory"]),
         // Which stage may import which, read from the sources.
         .testTarget(name: "ArchitectureTests"),

@@ -13,12 +13,13 @@ public enum SiteBuilder {
     }
 
     /// Builds the site into `output`, replacing it whole only when every page is written.
-    public static func build(source: URL, output: URL, today: Day, baseURL: String? = nil,
+    /// An organisation site's members are read as `members` says (by default, all of them now).
+    public static func build(source: URL, output: URL, today: Day, baseURL: String? = nil, members: MemberOptions = .online,
                              cancellation: Cancellation = Cancellation()) throws -> Result {
         Markdown.registerExtensions()
         var clock = StageClock()
         // 1–2. Read, validate and analyse the content.
-        let analysed = try Pipeline.analyse(source: source, today: today, baseURL: baseURL, clock: &clock)
+        let analysed = try Pipeline.analyse(source: source, today: today, baseURL: baseURL, members: members, clock: &clock)
         // 3. The theme, checked before anything is written.
         let theme = try Theme.load(source: source, name: analysed.inventory.settings.theme)
         try cancellation.check()

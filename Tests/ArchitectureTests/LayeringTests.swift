@@ -13,13 +13,14 @@ import Testing
         "Analysis": ["Inventory", "Parallel"],
         "Markdown": ["CCmarkGFM"],
         "Templates": [],
-        "Pipeline": ["Inventory", "Analysis"],
+        "Members": ["Inventory"],
+        "Pipeline": ["Inventory", "Analysis", "Members"],
         "Site": ["Inventory", "Analysis", "Markdown", "Pipeline", "DefaultTheme", "Parallel", "Templates"],
         "Maintenance": ["Inventory", "Analysis", "Pipeline", "DefaultTheme", "Templates"],
         "Serve": ["Inventory", "Analysis", "Pipeline", "Site"],
     ]
     static let projectModules: Set<String> = ["CYAML", "CCmarkGFM", "Inventory", "Analysis", "Markdown", "Pipeline", "Site",
-                                              "Maintenance", "Serve", "DefaultTheme", "Parallel", "Templates"]
+                                              "Maintenance", "Serve", "DefaultTheme", "Parallel", "Templates", "Members"]
 
     static func imports(under folder: String) -> [(file: String, module: String)] {
         let base = root.appending(path: folder)
