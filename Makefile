@@ -72,7 +72,9 @@ test: deps test-deps
 
 # Speed against Hugo on generated inventories (bench/compare-hugo, scripts/gen-inventory), then
 # `check` alone, then instructions per template tag on real pages (callgrind), then the index
-# opening and repainting in Chromium against Hugo's bare table (scripts/bench-index).
+# opening and repainting in Chromium against Hugo's bare table (scripts/bench-index), then an
+# organisation of 100 team sites of 100 services read over loopback HTTP against one inventory
+# of 10,000 (scripts/bench-organisation).
 BENCH_SIZES ?= 1000 10000
 bench-deps:
 	@missing=""; \
@@ -90,6 +92,7 @@ bench: build bench-deps test-deps
 	scripts/bench-check 10000 $(BIN)
 	scripts/bench-pages 200 $(BIN)
 	scripts/bench-index 1000 $(BIN)
+	scripts/bench-organisation 100 100 $(BIN)
 
 # Uploads public/ (or SITE) as a new release under DEST (a folder or user@host:/path) and
 # switches DEST/current to it once complete; publish-rollback points current back.

@@ -112,7 +112,7 @@ import Testing
 
     @Test func componentsPageAndDataFilesShowTheTable() throws {
         let work = TemporaryFolder()
-        _ = try Self.organisation(work)
+        let analysed = try Self.organisation(work)
         let output = work.url.appending(path: "org/public")
         try buildSite(work.url.appending(path: "org"), output)
         let page = work.read("org/public/organisation/components/index.html")
@@ -121,9 +121,12 @@ import Testing
         #expect(page.contains("<tr class=\"differs\"><td><td><code>20.11.1</code> <span class=\"mark warning\""))
         #expect(page.contains("<li>node: approves 20, the organisation 22</li>"))
         let index = work.read("org/public/organisation/index.html")
-        // Worst first: Data (2 warnings more than ...) — the order follows errors, then warnings.
-        let order = ["Shop", "Data", "Edge"].compactMap { name in index.range(of: ">\(name)<").map { (name, $0.lowerBound) } }
-        #expect(order.count == 3)
+        // Worst first: every member is read and current, so by errors, then warnings, most first.
+        let members = try #require(analysed.report.organisation).members
+        #expect(members.allSatisfy { $0.state == .fresh && !$0.overLimit })
+        #expect(zip(members, members.dropFirst()).allSatisfy { ($0.errors, $0.warnings) >= ($1.errors, $1.warnings) })
+        let positions = members.compactMap { index.range(of: "<td>\($0.snapshot.entry.name)<td>")?.lowerBound }
+        #expect(positions.count == 3 && positions == positions.sorted())
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appending(path: "organisation.json"))) as! [String: Any]
         let components = json["components"] as! [[String: Any]]
         #expect(components.map { $0["name"] as! String } == ["nginx", "node", "postgres", "redis"])
