@@ -74,7 +74,8 @@ test: deps test-deps
 # `check` alone, then instructions per template tag on real pages (callgrind), then the index
 # opening and repainting in Chromium against Hugo's bare table (scripts/bench-index), then what
 # the history from git adds to a build of 1,000 services with a year of daily commits
-# (scripts/gen-history, scripts/bench-history).
+# (scripts/gen-history, scripts/bench-history), then an organisation of 100 team sites of 100
+# services read over loopback HTTP against one inventory of 10,000 (scripts/bench-organisation).
 BENCH_SIZES ?= 1000 10000
 bench-deps:
 	@missing=""; \
@@ -93,6 +94,7 @@ bench: build bench-deps test-deps
 	scripts/bench-pages 200 $(BIN)
 	scripts/bench-index 1000 $(BIN)
 	scripts/bench-history 1000 $(BIN)
+	scripts/bench-organisation 100 100 $(BIN)
 
 # Uploads public/ (or SITE) as a new release under DEST (a folder or user@host:/path) and
 # switches DEST/current to it once complete; publish-rollback points current back.

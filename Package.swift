@@ -35,7 +35,10 @@ let package = Package(
         .target(name: "Parallel"),
         .target(name: "Inventory", dependencies: ["CYAML", "Parallel"]),
         .target(name: "Analysis", dependencies: ["Inventory", "Parallel"]),
-        .target(name: "Pipeline", dependencies: ["Inventory", "Analysis"]),
+        // An organisation site's members: their published data files read over HTTP(S) or from
+        // disk, with the last good copy kept in a cache.
+        .target(name: "Members", dependencies: ["Inventory"]),
+        .target(name: "Pipeline", dependencies: ["Inventory", "Analysis", "Members"]),
         // The inventory over time: content/ read from git (`git log`, `git cat-file --batch`),
         // judged at each day's last commit by Analysis, cached under .shortpath/.
         .target(name: "History", dependencies: ["Inventory", "Analysis", "Parallel"]),
@@ -90,6 +93,11 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzEntries"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
+        // Organisation sites against a loopback HTTP server of member sites.
+        .testTarget(
+            name: "OrganisationTests",
+            dependencies: ["Site", "Pipeline", "Members", "Analysis", "Inventory"]
+        ),
         .testTarget(name: "MaintenanceTests", dependencies: ["Maintenance", "Pipeline", "Analysis", "Inventory"]),
         // Which stage may import which, read from the sources.
         .testTarget(name: "ArchitectureTests"),

@@ -19,6 +19,8 @@ public struct Report: Sendable {
     public var assessments: [String: ServiceAssessment]
     /// What it judged about the inventory as a whole.
     public var overview: SiteOverview
+    /// What it judged across an organisation site's members; nil when the site names none.
+    public var organisation: OrganisationOverview?
 
     public func findings(for slug: String) -> [Finding] { findingsByService[slug] ?? [] }
 
@@ -104,13 +106,15 @@ public enum Analyzer {
             assessments[service.slug] = ServiceAssessment(service, context)
             findings += own
         }
+        let organisation = inventory.settings.members.isEmpty ? nil : OrganisationOverview(inventory, today: today)
         findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 } + observedRules.site
-                                              + EOLRules.checkStale(inventory, context))
+                                              + EOLRules.checkStale(inventory, context)
+                                              + (organisation.map { MemberRules.check(inventory, $0, context) } ?? []))
         findings.sort(by: Finding.ordered)
         let observed = observedStates(services, inventory)
         let overview = SiteOverview(inventory, statuses: statuses, assessments: assessments, context)
         return Report(today: today, findings: findings, statuses: statuses, findingsByService: byService,
-                      observed: observed, assessments: assessments, overview: overview)
+                      observed: observed, assessments: assessments, overview: overview, organisation: organisation)
     }
 
     /// Just the given services' findings, statuses, judgements and observed state, for `serve`

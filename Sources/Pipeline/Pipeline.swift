@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Inventory
+import Members
 
 /// An inventory and what the analysis made of it: what every command works from.
 public struct AnalysedInventory: Sendable {
@@ -19,19 +20,30 @@ public struct AnalysedInventory: Sendable {
 public enum Pipeline {
     /// Reads, validates and analyses the content under `source` as of `today`. A failure holds
     /// every content error of the run. `baseURL` overrides `base_url` from `_index.md`.
-    public static func analyse(source: URL, today: Day, baseURL: String? = nil,
+    public static func analyse(source: URL, today: Day, baseURL: String? = nil, members: MemberOptions = .cacheOnly,
                                clock: inout StageClock) throws(ContentErrors) -> AnalysedInventory {
-        let inventory = try load(source: source, baseURL: baseURL)
+        var inventory = try load(source: source, baseURL: baseURL)
         clock.lap("load")
+        inventory.members = readMembers(inventory.settings.members, source: source, today: today, options: members)
+        clock.lap("members")
         let report = try analyse(inventory, today: today)
         clock.lap("analyse")
         return AnalysedInventory(inventory: inventory, report: report)
     }
 
     /// The same, without timings.
-    public static func analyse(source: URL, today: Day, baseURL: String? = nil) throws(ContentErrors) -> AnalysedInventory {
+    public static func analyse(source: URL, today: Day, baseURL: String? = nil,
+                               members: MemberOptions = .cacheOnly) throws(ContentErrors) -> AnalysedInventory {
         var clock = StageClock()
-        return try analyse(source: source, today: today, baseURL: baseURL, clock: &clock)
+        return try analyse(source: source, today: today, baseURL: baseURL, members: members, clock: &clock)
+    }
+
+    /// Stage 1b: an organisation site's members, each read now or from its last good copy.
+    public static func readMembers(_ members: [MemberEntry], source: URL, today: Day, options: MemberOptions) -> [MemberSnapshot] {
+        guard !members.isEmpty else { return [] }
+        let fetcher = MemberFetcher(source: source, cache: options.cache.map(MemberCache.init), timeout: options.timeout,
+                                    sizeLimit: options.sizeLimit, network: options.network)
+        return fetcher.fetch(members, today: today)
     }
 
     /// Stage 1: the content files, read, parsed and validated into the model. `files` may hand
@@ -47,6 +59,30 @@ public enum Pipeline {
     public static func analyse(_ inventory: Inventory, today: Day, findings: (any FindingsMemory)? = nil) throws(ContentErrors) -> Report {
         try Analyzer.analyze(inventory, today: today, memory: findings)
     }
+}
+
+/// How an organisation site's members are read.
+public struct MemberOptions: Sendable {
+    /// Read the members now; when false, only their last good copies are shown.
+    public var network: Bool
+    /// Seconds each data file may take.
+    public var timeout: TimeInterval
+    public var sizeLimit: Int
+    /// Where the last good copies are kept; default `<source>/.shortpath/members`.
+    public var cache: URL?
+
+    public init(network: Bool = true, timeout: TimeInterval = MemberFetcher.defaultTimeout,
+                sizeLimit: Int = MemberFetcher.defaultSizeLimit, cache: URL? = nil) {
+        self.network = network
+        self.timeout = timeout
+        self.sizeLimit = sizeLimit
+        self.cache = cache
+    }
+
+    /// `build` and `check`: every member read again.
+    public static let online = MemberOptions()
+    /// Every other command: the copies the last build kept.
+    public static let cacheOnly = MemberOptions(network: false)
 }
 
 /// Prints how long each stage took to standard error when `SHORTPATH_TIMINGS` is set.

@@ -54,9 +54,11 @@ public actor LiveSite {
         superseded?.cancellation.cancel()
         sitePages = nil
         let newGlobal = globalInputStamps()
-        let inventory: Inventory, theme: Theme
+        var inventory: Inventory, theme: Theme
         do {
             inventory = try Pipeline.load(source: source, files: files)
+            // An organisation site's members as the last build kept them: serve does not wait on the network.
+            inventory.members = Pipeline.readMembers(inventory.settings.members, source: source, today: today, options: .cacheOnly)
             clock.lap("serve: load")
             if let loaded = self.theme, built, newGlobal == globalStamps {
                 theme = loaded

@@ -16,16 +16,20 @@ public enum SiteBuilder {
     }
 
     /// Builds the site into `output`, replacing it whole only when every page is written.
-    public static func build(source: URL, output: URL, today: Day, baseURL: String? = nil,
+    /// An organisation site's members are read as `members` says (by default, all of them now).
+    public static func build(source: URL, output: URL, today: Day, baseURL: String? = nil, members: MemberOptions = .online,
                              cancellation: Cancellation = Cancellation()) throws -> Result {
         Markdown.registerExtensions()
         var clock = StageClock()
         // 1. Read and validate the content.
-        let inventory = try Pipeline.load(source: source, baseURL: baseURL)
+        var inventory = try Pipeline.load(source: source, baseURL: baseURL)
         clock.lap("load")
         // The inventory over time, from git, read while the content is analysed (git runs in
         // its own processes); it never fails the build.
         let reading = HistoryReading(source: source, today: today, inventory: inventory)
+        // An organisation site's members, each read now or from its last good copy.
+        inventory.members = Pipeline.readMembers(inventory.settings.members, source: source, today: today, options: members)
+        clock.lap("members")
         // 2. Analyse it.
         let analysed = AnalysedInventory(inventory: inventory, report: try Pipeline.analyse(inventory, today: today))
         clock.lap("analyse")

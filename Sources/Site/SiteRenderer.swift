@@ -47,6 +47,7 @@ public struct SiteRenderer: Sendable {
         case .data(.inventoryCSV): try sink.write(route.path, DataFiles.inventoryCSV(inventory, report))
         case .data(.calendar): try sink.write(route.path, CalendarFile.ics(inventory, report))
         case .rule(let rule): try sink.write(route.path, theme.pages.rule.bytes(RulePage(rule, context), template: "rule"))
+        case .organisation(let file): try sink.write(route.path, render(file))
         case .service(let slug), .rollback(let slug):
             preconditionFailure("\(slug)'s pages are written with writeServicePages")
         }
@@ -65,9 +66,26 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Pages written: the site pages, one per rule and two per service.
-    public var pageCount: Int { Route.SitePage.allCases.count + Rule.allCases.count + 2 * inventory.services.count }
-    public var fileCount: Int { Route.siteWide.count + 2 * inventory.services.count + assets.count }
+    /// An organisation site's page or data file.
+    func render(_ file: Route.OrganisationFile) -> [UInt8] {
+        let pages = theme.pages
+        switch file {
+        case .members: return pages.organisation.bytes(OrganisationIndexPage(context), template: "organisation")
+        case .components: return pages.organisationComponents.bytes(OrganisationComponentsPage(context), template: "organisation-components")
+        case .search: return pages.organisationSearch.bytes(OrganisationSearchPage(context), template: "organisation-search")
+        case .json: return Array(OrganisationData.json(inventory, report).utf8)
+        case .csv: return Array(OrganisationData.csv(inventory, report).utf8)
+        }
+    }
+
+    /// The pages and data files that show the whole site: an organisation site's too.
+    var siteWide: [Route] { report.organisation == nil ? Route.siteWide : Route.siteWide + Route.organisationWide }
+
+    /// Pages written: the site pages, one per rule, an organisation site's three, and two per service.
+    public var pageCount: Int {
+        Route.SitePage.allCases.count + Rule.allCases.count + (report.organisation == nil ? 0 : 3) + 2 * inventory.services.count
+    }
+    public var fileCount: Int { siteWide.count + 2 * inventory.services.count + assets.count }
 
     public func writeAssets(to sink: some PageSink) throws {
         for asset in assets { try sink.write(asset.path, asset.bytes) }
@@ -84,7 +102,7 @@ public struct SiteRenderer: Sendable {
     /// The site pages are spread out among the service pages: the findings page and the index
     /// of a large site are tens of megabytes each while they render, and should not be at once.
     public func write(sitePages: Bool, services: [Service], to sink: some PageSink, cancellation: Cancellation = Cancellation()) throws {
-        let jobs = sitePages ? Route.siteWide : []
+        let jobs = sitePages ? siteWide : []
         let order = Self.interleave(siteJobs: jobs.count, serviceJobs: services.count)
         let failures = FirstError()
         Workers.forEach(order.count) { position in

@@ -2,6 +2,7 @@ import ArgumentParser
 import Analysis
 import Foundation
 import Inventory
+import Pipeline
 import Site
 
 struct Build: ParsableCommand {
@@ -11,6 +12,7 @@ struct Build: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var members: MemberOptionGroup
 
     @Option(help: ArgumentHelp("Where to write the site (default: <source>/public).", valueName: "dir"))
     var output: String?
@@ -37,7 +39,8 @@ struct Build: ParsableCommand {
         let cancellation = Cancellation()
         InterruptSignals.cooperate(cancellation, message: unchanged)
         do {
-            let result = try SiteBuilder.build(source: common.sourceURL, output: outputURL, today: today, baseURL: baseURL, cancellation: cancellation)
+            let result = try SiteBuilder.build(source: common.sourceURL, output: outputURL, today: today, baseURL: baseURL,
+                                                members: members.options, cancellation: cancellation)
             let active = result.report.statuses.count
             print("built \(result.pages) pages for \(counted(active, "active service")) into \(outputURL.path)")
             print(FindingReports.summary(result.report))

@@ -7,7 +7,7 @@ import Pipeline
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the findings; exit 1 when there are errors (or warnings with --strict).",
-        discussion: "Use it as a merge gate in CI. Exit 2 means the content itself is invalid."
+        discussion: "Use it as a merge gate in CI. Exit 2 means the content itself is invalid. On an organisation site it reads every member again: a member whose data is older than member_stale_days, or that runs a component past its end of life, is an error."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -15,6 +15,7 @@ struct Check: ParsableCommand {
     }
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var members: MemberOptionGroup
 
     @Option(help: "Output format: text, json (as findings.json), junit, gitlab (Code Quality), github (workflow annotations) or sarif (SARIF 2.1.0, for code scanning).")
     var format: Format = .text
@@ -24,7 +25,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let today = try common.resolveToday()
-        let (inventory, report) = try loadOrExit(source: common.sourceURL, today: today)
+        let (inventory, report) = try loadOrExit(source: common.sourceURL, today: today, members: members.options)
         var clock = StageClock()
         switch format {
         case .text: print(FindingReports.text(report), terminator: "")

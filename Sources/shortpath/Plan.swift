@@ -57,9 +57,9 @@ func findOrExit(_ query: String, in inventory: Inventory) throws -> Service {
 }
 
 /// Loads and analyses the content, or prints every content error and exits 2.
-func loadOrExit(source: URL, today: Day) throws -> (Inventory, Report) {
+func loadOrExit(source: URL, today: Day, members: MemberOptions = .cacheOnly) throws -> (Inventory, Report) {
     do {
-        let analysed = try Pipeline.analyse(source: source, today: today)
+        let analysed = try Pipeline.analyse(source: source, today: today, members: members)
         return (analysed.inventory, analysed.report)
     } catch {
         throw failWithContentErrors(error)

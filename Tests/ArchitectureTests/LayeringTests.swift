@@ -13,14 +13,15 @@ import Testing
         "Analysis": ["Inventory", "Parallel"],
         "Markdown": ["CCmarkGFM"],
         "Templates": [],
-        "Pipeline": ["Inventory", "Analysis"],
+        "Members": ["Inventory"],
+        "Pipeline": ["Inventory", "Analysis", "Members"],
         "History": ["Inventory", "Analysis", "Parallel"],
         "Site": ["Inventory", "Analysis", "Markdown", "Pipeline", "History", "DefaultTheme", "Parallel", "Templates"],
         "Maintenance": ["Inventory", "Analysis", "Pipeline", "DefaultTheme", "Templates"],
         "Serve": ["Inventory", "Analysis", "Pipeline", "Site"],
     ]
     static let projectModules: Set<String> = ["CYAML", "CCmarkGFM", "Inventory", "Analysis", "Markdown", "Pipeline", "Site",
-                                              "Maintenance", "Serve", "DefaultTheme", "Parallel", "Templates", "History"]
+                                              "Maintenance", "Serve", "DefaultTheme", "Parallel", "Templates", "History", "Members"]
 
     static func imports(under folder: String) -> [(file: String, module: String)] {
         let base = root.appending(path: folder)

@@ -32,10 +32,15 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case eolSoon = "eol-soon"
     case eolDataStale = "eol-data-stale"
     case patchAvailable = "patch-available"
+    case memberUnavailable = "member-unavailable"
+    case memberUnreadable = "member-unreadable"
+    case memberStale = "member-stale"
+    case memberEOLReached = "member-eol-reached"
 
     public var defaultSeverity: Severity {
         switch self {
-        case .digestDrift, .exceptionExpired, .rollbackMissing, .ownerMissing, .observedMismatch, .eolReached, .productionMissing: .error
+        case .digestDrift, .exceptionExpired, .rollbackMissing, .ownerMissing, .observedMismatch, .eolReached, .productionMissing,
+             .memberUnavailable, .memberStale, .memberEOLReached: .error
         case .componentUnapproved, .exceptionUnused, .rolloutMixedChange, .rolloutUnexplained, .observedMissing, .patchAvailable,
              .eolDataStale: .info
         default: .warning
@@ -77,6 +82,10 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
         case .eolSoon: "end of life soon"
         case .eolDataStale: "old end-of-life data"
         case .patchAvailable: "newer patch"
+        case .memberUnavailable: "member unavailable"
+        case .memberUnreadable: "member not read"
+        case .memberStale: "member data stale"
+        case .memberEOLReached: "member past end of life"
         }
     }
 

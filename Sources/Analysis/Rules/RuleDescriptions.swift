@@ -36,6 +36,10 @@ extension Rule {
         case .backupMissing: "The service runs a data store and names no backups."
         case .recordNotApplied: "The last stable rollout went to a version its environment does not list."
         case .eolDataStale: "The end-of-life data was fetched longer ago than eol_stale_days."
+        case .memberUnavailable: "An organisation site's member could not be read, and no earlier copy is kept."
+        case .memberUnreadable: "A member could not be read this time; its last good copy is shown."
+        case .memberStale: "A member's data was built longer ago than member_stale_days."
+        case .memberEOLReached: "A member's service runs a component version past its end of life."
         }
     }
 
@@ -74,6 +78,10 @@ extension Rule {
         case .backupMissing: "Name the backups under 'rollback', restore one and record 'restore_tested'."
         case .recordNotApplied: "Set the environment's version (and image and digest) to what was shipped, or use 'shortpath record --to'."
         case .eolDataStale: "Run 'shortpath eol update'."
+        case .memberUnavailable: "Check that the member's inventory.json and findings.json are published where its url or path says."
+        case .memberUnreadable: "Check that the member's site is published and answers."
+        case .memberStale: "Have the team publish its site again, or raise member_stale_days."
+        case .memberEOLReached: "Ask the team to upgrade the component to a supported release."
         }
     }
 }

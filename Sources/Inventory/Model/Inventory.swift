@@ -8,6 +8,9 @@ public struct Inventory: Sendable {
     public var observed: [ObservedSnapshot]
     /// End-of-life data by product name.
     public var eol: [String: EOLProduct] { didSet { eolNames = Inventory.index(eol) } }
+    /// What the members named in `settings.members` published, as read for this run (the
+    /// pipeline fills it; in the order of `settings.members`).
+    public var members: [MemberSnapshot] = []
     /// `EOLProduct.key` of every product's name, alias and label → the product.
     private var eolNames: [String: String] = [:]
 

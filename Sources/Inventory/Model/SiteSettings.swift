@@ -10,6 +10,8 @@ public struct SiteSettings: Sendable {
     /// How many days back the history from git reaches (`history:`); nil: `history: false`.
     public var historyDays: Int? = SiteSettings.defaultHistoryDays
     public static let defaultHistoryDays = 365
+    /// Other teams' published sites, for an organisation site (`members:`).
+    public var members: [MemberEntry] = []
 
     public init(file: String = "content/_index.md", title: String = "Infrastructure inventory", baseURL: String? = nil,
                 theme: String = "default", policy: Policy = Policy(), intro: String = "") {
@@ -30,6 +32,8 @@ public struct Policy: Sendable {
     /// End-of-life data fetched longer ago than this is stale.
     public var eolStaleDays = 30
     public var exceptionMaxDays = 180
+    /// A member's data built longer ago than this is stale beyond the limit (`check` fails).
+    public var memberStaleDays = 2
     /// Components that hold data: a service running one must name its backups.
     public var dataComponents = Policy.defaultDataComponents
     public static let defaultDataComponents = ["postgres", "mysql", "mariadb", "mongodb", "redis"]

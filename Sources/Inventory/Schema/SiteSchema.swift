@@ -1,7 +1,7 @@
 enum SettingsSchema {
-    static let keys = ["title", "base_url", "theme", "policy", "history"]
+    static let keys = ["title", "base_url", "theme", "policy", "history", "members"]
     static let policyKeys = ["stale_image_days", "rollback_test_days", "eol_warning_days", "eol_stale_days", "exception_max_days",
-                             "data_components", "severity", "path_weights"]
+                             "data_components", "severity", "path_weights", "member_stale_days"]
 
     static func decode(_ root: YAMLNode?, file: String, body: String, reader r: SchemaReader) -> SiteSettings {
         var settings = SiteSettings(file: file, intro: body)
@@ -16,6 +16,7 @@ enum SettingsSchema {
             }
         }
         if let pair = fields["history"] { settings.historyDays = historyDays(pair, reader: r) }
+        if let pair = fields["members"] { settings.members = MembersSchema.decode(pair, reader: r) }
         if let pair = fields["policy"], let policy = r.mapping(pair.value, keys: policyKeys, what: "'policy'") {
             let days = 0...36500
             if let v = r.int(policy["stale_image_days"], range: days) { settings.policy.staleImageDays = v }
@@ -23,6 +24,7 @@ enum SettingsSchema {
             if let v = r.int(policy["eol_warning_days"], range: days) { settings.policy.eolWarningDays = v }
             if let v = r.int(policy["eol_stale_days"], range: days) { settings.policy.eolStaleDays = v }
             if let v = r.int(policy["exception_max_days"], range: days) { settings.policy.exceptionMaxDays = v }
+            if let v = r.int(policy["member_stale_days"], range: days) { settings.policy.memberStaleDays = v }
             if let pair = policy["data_components"] { settings.policy.dataComponents = r.strings(pair) }
             if let pair = policy["path_weights"] { settings.policy.pathWeights = pathWeights(pair, reader: r) }
             if let severity = policy["severity"] {

@@ -14,8 +14,14 @@ public enum Route: Hashable, Sendable {
         case findingsJSON, inventoryJSON, inventoryCSV, calendar
     }
 
+    /// An organisation site's pages and data files, written only when it names members.
+    public enum OrganisationFile: CaseIterable, Sendable {
+        case members, components, search, json, csv
+    }
+
     case site(SitePage)
     case data(DataFile)
+    case organisation(OrganisationFile)
     case service(String)
     case rollback(String)
     /// Every finding of one rule, linked from the findings page's group of it.
@@ -35,6 +41,9 @@ public enum Route: Hashable, Sendable {
     public static let siteWide: [Route] = SitePage.allCases.map(Route.site) + Rule.allCases.map(Route.rule)
         + DataFile.allCases.map(Route.data)
 
+    /// What an organisation site adds, in the order written.
+    public static let organisationWide: [Route] = OrganisationFile.allCases.map(Route.organisation)
+
     /// One service's pages.
     public static func pages(of slug: String) -> [Route] { [.service(slug), .rollback(slug)] }
 
@@ -51,6 +60,11 @@ public enum Route: Hashable, Sendable {
         case .data(.inventoryJSON): "inventory.json"
         case .data(.inventoryCSV): "inventory.csv"
         case .data(.calendar): "calendar.ics"
+        case .organisation(.members): "organisation/index.html"
+        case .organisation(.components): "organisation/components/index.html"
+        case .organisation(.search): "organisation/search/index.html"
+        case .organisation(.json): "organisation.json"
+        case .organisation(.csv): "organisation.csv"
         case .service(let slug): "services/\(slug)/index.html"
         case .rollback(let slug): "services/\(slug)/rollback/index.html"
         case .rule(let rule): "findings/\(rule.rawValue)/index.html"

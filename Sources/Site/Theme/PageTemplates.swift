@@ -14,6 +14,9 @@ public struct PageShapes: Sendable {
     let progress: ViewShape<ProgressPage>
     let review: ViewShape<ReviewPage>
     let notFound: ViewShape<PageFrame>
+    let organisation: ViewShape<OrganisationIndexPage>
+    let organisationComponents: ViewShape<OrganisationComponentsPage>
+    let organisationSearch: ViewShape<OrganisationSearchPage>
 
     public init(assetNames: some Sequence<String>) {
         frame = PageFrame.shape(assetKeys: PageFrame.assetKeys(assetNames))
@@ -26,12 +29,17 @@ public struct PageShapes: Sendable {
         progress = ProgressPage.shape(frame)
         review = ReviewPage.shape(frame)
         notFound = NotFoundPage.shape(frame)
+        organisation = OrganisationIndexPage.shape(frame)
+        organisationComponents = OrganisationComponentsPage.shape(frame)
+        organisationSearch = OrganisationSearchPage.shape(frame)
     }
 
     /// Each page template with the shape it is compiled against, in the order of the site's pages.
     public var byTemplate: [(template: String, shape: Shape)] {
         [("index", index.shape), ("service", service.shape), ("rollback", rollback.shape), ("findings", findings.shape),
-         ("rule", rule.shape), ("standards", standards.shape), ("progress", progress.shape), ("review", review.shape), ("404", notFound.shape)]
+         ("rule", rule.shape), ("standards", standards.shape), ("progress", progress.shape), ("review", review.shape), ("404", notFound.shape),
+         ("organisation", organisation.shape), ("organisation-components", organisationComponents.shape),
+         ("organisation-search", organisationSearch.shape)]
     }
 
     /// Every name each page template may use, as Markdown (the README's list is this text).
@@ -53,6 +61,9 @@ struct PageTemplates: Sendable {
     let progress: PageTemplate<ProgressPage>
     let review: PageTemplate<ReviewPage>
     let notFound: PageTemplate<PageFrame>
+    let organisation: PageTemplate<OrganisationIndexPage>
+    let organisationComponents: PageTemplate<OrganisationComponentsPage>
+    let organisationSearch: PageTemplate<OrganisationSearchPage>
 
     /// Compiles every page, collecting the errors of all of them.
     init(_ library: TemplateLibrary, shapes: PageShapes) throws(TemplateErrors) {
@@ -68,9 +79,14 @@ struct PageTemplates: Sendable {
         let rule = compile("rule", shapes.rule)
         let standards = compile("standards", shapes.standards), progress = compile("progress", shapes.progress)
         let review = compile("review", shapes.review), notFound = compile("404", shapes.notFound)
-        guard let index, let service, let rollback, let findings, let rule, let standards, let progress, let review, let notFound else {
+        let organisation = compile("organisation", shapes.organisation)
+        let organisationComponents = compile("organisation-components", shapes.organisationComponents)
+        let organisationSearch = compile("organisation-search", shapes.organisationSearch)
+        guard let index, let service, let rollback, let findings, let rule, let standards, let progress, let review, let notFound,
+              let organisation, let organisationComponents, let organisationSearch else {
             throw TemplateErrors(errors)
         }
+        (self.organisation, self.organisationComponents, self.organisationSearch) = (organisation, organisationComponents, organisationSearch)
         (self.index, self.service, self.rollback, self.findings, self.rule) = (index, service, rollback, findings, rule)
         (self.standards, self.progress, self.review, self.notFound) = (standards, progress, review, notFound)
     }

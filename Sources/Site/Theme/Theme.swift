@@ -13,7 +13,8 @@ public struct Theme: Sendable {
     public var assets: [String: [UInt8]]
 
     /// The page templates a theme must provide.
-    static let pageTemplates = ["base", "index", "service", "rollback", "findings", "rule", "standards", "progress", "review", "404"]
+    static let pageTemplates = ["base", "index", "service", "rollback", "findings", "rule", "standards", "progress", "review", "404",
+                                 "organisation", "organisation-components", "organisation-search"]
 
     /// The theme `name` of the site at `source`: the built-in files, overridden by the site's.
     public static func load(source: URL, name: String) throws(ContentErrors) -> Theme {

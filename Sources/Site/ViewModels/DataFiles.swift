@@ -12,6 +12,8 @@ enum DataFiles {
         w.field("schema", .int(schemaVersion))
         w.field("today", report.today.description)
         w.field("title", inventory.settings.title)
+        w.field("base_url", inventory.settings.baseURL)
+        writeStandard(inventory.standards, to: &w)
         w.beginArray("services")
         for service in inventory.services {
             let status = report.statuses[service.slug]
@@ -44,12 +46,36 @@ enum DataFiles {
                 w.endObject()
             }
             w.endObject()
+            w.beginArray("exceptions")
+            for exception in service.exceptions {
+                w.beginObject()
+                w.field("component", exception.component.value)
+                w.field("version", exception.version?.value)
+                w.field("until", exception.until?.value.description)
+                w.field("approved_by", exception.approvedBy)
+                w.field("reason", exception.reason)
+                w.endObject()
+            }
+            w.endArray()
             w.field("file", service.file)
             w.endObject()
         }
         w.endArray()
         w.endObject()
         return w.text
+    }
+
+    /// The site's own standard, so an organisation site can compare it with its own.
+    static func writeStandard(_ standards: Standards, to w: inout JSONWriter) {
+        w.beginObject("standard")
+        w.field("review", standards.review?.value.description)
+        w.beginObject("components")
+        for component in standards.components { w.field(component.name, component.version) }
+        w.endObject()
+        w.beginObject("images")
+        for image in standards.images { w.field(image.value.name, image.value.reference) }
+        w.endObject()
+        w.endObject()
     }
 
     static func inventoryCSV(_ inventory: Inventory, _ report: Report) -> String {

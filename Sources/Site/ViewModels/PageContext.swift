@@ -42,7 +42,8 @@ struct PageContext: Sendable {
         var root = route.root
         if absolute, let base = inventory.settings.baseURL { root = base.hasSuffix("/") ? base : base + "/" }
         return PageFrame(title: title, siteTitle: inventory.settings.title, root: root, today: report.today.description,
-                         section: section, assetPaths: assetPaths, inlineStyle: absolute ? stylesheet : nil)
+                         section: section, assetPaths: assetPaths, inlineStyle: absolute ? stylesheet : nil,
+                         organisation: report.organisation != nil)
     }
 }
 
@@ -69,8 +70,10 @@ struct PageFrame: Sendable {
     var assetPaths: [String]
     /// Set only on the 404 page: the stylesheet it carries inline.
     var inlineStyle: InlineStylesheet? = nil
+    /// The site names members: the navigation links the organisation pages.
+    var organisation = false
 
-    static let sections = ["inventory", "findings", "progress", "standards", "review", "none"]
+    static let sections = ["inventory", "findings", "progress", "standards", "review", "organisation", "none"]
 
     /// Template name of an asset: `style.css` → `asset_style_css`.
     static func assetKey(_ name: String) -> String {
@@ -92,6 +95,7 @@ struct PageFrame: Sendable {
             .text("calendarHref") { $0.root + Route.calendar.path },
             .optionalHTML("inlineStyle") { $0.inlineStyle?.text },
             .optionalText("inlineStyleSource") { $0.inlineStyle?.source },
+            .flag("hasOrganisation") { $0.organisation },
         ]
         for section in sections { fields.append(.flag("section_" + section) { $0.section == section }) }
         for (index, key) in assetKeys.enumerated() { fields.append(.text(key) { $0.root + $0.assetPaths[index] }) }
