@@ -23,8 +23,34 @@ public struct Report: Sendable {
     public var organisation: OrganisationOverview?
 
     public func findings(for slug: String) -> [Finding] { findingsByService[slug] ?? [] }
+}
 
+/// What the finding reports print (`shortpath check`, `findings.json`): the findings and each
+/// active service's status as of `today`. A whole analysis (`Report`) holds them; `check`
+/// asks for them alone (`Analyzer.findings`), without the site's judgements.
+public protocol FindingsOutcome {
+    var today: Day { get }
+    /// Sorted by file, line, column and rule.
+    var findings: [Finding] { get }
+    /// By slug, for every active service.
+    var statuses: [String: ServiceStatus] { get }
+}
+
+extension FindingsOutcome {
     public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity } }
+}
+
+extension Report: FindingsOutcome {}
+
+/// The findings of an inventory without the rest of the analysis: what `check` prints.
+public struct Findings: FindingsOutcome, Sendable {
+    public var today: Day
+    public var findings: [Finding]
+    public var statuses: [String: ServiceStatus]
+    /// Each service's findings by slug, in the same order.
+    public var byService: [String: [Finding]]
+    /// What it judged across an organisation site's members; nil when the site names none.
+    public var organisation: OrganisationOverview?
 }
 
 /// Whether an active service is on the standard path, and if not, why.
@@ -78,6 +104,19 @@ public protocol FindingsMemory: Sendable {
 public enum Analyzer {
     /// Runs every rule and makes every judgement. A pure function of the inventory and `today`.
     public static func analyze(_ inventory: Inventory, today: Day, memory: (any FindingsMemory)? = nil) throws(ContentErrors) -> Report {
+        let found = try findings(inventory, today: today, memory: memory)
+        let context = RuleContext(standards: inventory.standards, policy: inventory.settings.policy, today: today)
+        var assessments: [String: ServiceAssessment] = [:]
+        for service in inventory.services { assessments[service.slug] = ServiceAssessment(service, context) }
+        let observed = observedStates(inventory.services, inventory)
+        let overview = SiteOverview(inventory, statuses: found.statuses, assessments: assessments, context)
+        return Report(today: today, findings: found.findings, statuses: found.statuses, findingsByService: found.byService,
+                      observed: observed, assessments: assessments, overview: overview, organisation: found.organisation)
+    }
+
+    /// Runs every rule, and nothing else: the findings and statuses without the judgements the
+    /// pages show (for `check`, which prints findings only).
+    public static func findings(_ inventory: Inventory, today: Day, memory: (any FindingsMemory)? = nil) throws(ContentErrors) -> Findings {
         let overrides = try severityOverrides(inventory.settings)
         let context = RuleContext(standards: inventory.standards, policy: inventory.settings.policy, today: today)
         let services = inventory.services
@@ -97,13 +136,11 @@ public enum Analyzer {
         var findings: [Finding] = []
         var statuses: [String: ServiceStatus] = [:]
         var byService: [String: [Finding]] = [:]
-        var assessments: [String: ServiceAssessment] = [:]
         for (index, service) in services.enumerated() {
             var own = apply(overrides, to: (perService[index] ?? []) + (observedRules.byService[service.slug] ?? []))
             own.sort(by: Finding.ordered)
             if service.isActive { statuses[service.slug] = status(of: service, own) }
             byService[service.slug] = own
-            assessments[service.slug] = ServiceAssessment(service, context)
             findings += own
         }
         let organisation = inventory.settings.members.isEmpty ? nil : OrganisationOverview(inventory, today: today)
@@ -111,10 +148,7 @@ public enum Analyzer {
                                               + EOLRules.checkStale(inventory, context)
                                               + (organisation.map { MemberRules.check(inventory, $0, context) } ?? []))
         findings.sort(by: Finding.ordered)
-        let observed = observedStates(services, inventory)
-        let overview = SiteOverview(inventory, statuses: statuses, assessments: assessments, context)
-        return Report(today: today, findings: findings, statuses: statuses, findingsByService: byService,
-                      observed: observed, assessments: assessments, overview: overview, organisation: organisation)
+        return Findings(today: today, findings: findings, statuses: statuses, byService: byService, organisation: organisation)
     }
 
     /// Just the given services' findings, statuses, judgements and observed state, for `serve`

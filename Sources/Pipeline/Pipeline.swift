@@ -46,6 +46,20 @@ public enum Pipeline {
         return fetcher.fetch(members, today: today)
     }
 
+    /// Reads and validates the content and runs every rule, without the judgements only the
+    /// pages show (what `check` prints).
+    public static func findings(source: URL, today: Day,
+                                members: MemberOptions = .cacheOnly) throws(ContentErrors) -> (inventory: Inventory, findings: Findings) {
+        var clock = StageClock()
+        var inventory = try load(source: source)
+        clock.lap("load")
+        inventory.members = readMembers(inventory.settings.members, source: source, today: today, options: members)
+        clock.lap("members")
+        let findings = try Analyzer.findings(inventory, today: today)
+        clock.lap("analyse")
+        return (inventory, findings)
+    }
+
     /// Stage 1: the content files, read, parsed and validated into the model. `files` may hand
     /// back service files parsed by an earlier run (`serve`).
     public static func load(source: URL, baseURL: String? = nil, files: (any ServiceFileMemory)? = nil) throws(ContentErrors) -> Inventory {

@@ -25,7 +25,12 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let today = try common.resolveToday()
-        let (inventory, report) = try loadOrExit(source: common.sourceURL, today: today, members: members.options)
+        let inventory: Inventory, report: Findings
+        do {
+            (inventory, report) = try Pipeline.findings(source: common.sourceURL, today: today, members: members.options)
+        } catch {
+            throw failWithContentErrors(error)
+        }
         var clock = StageClock()
         switch format {
         case .text: print(FindingReports.text(report), terminator: "")

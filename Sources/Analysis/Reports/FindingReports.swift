@@ -6,7 +6,7 @@ public enum FindingReports {
     public static let schemaVersion = 1
 
     /// `path:line:column: severity: message [rule]`, one a line, then a summary line.
-    public static func text(_ report: Report) -> String {
+    public static func text(_ report: some FindingsOutcome) -> String {
         // Bytes, not string interpolation: ten thousand services give fifty thousand lines.
         var out: [UInt8] = []
         out.reserveCapacity(report.findings.count * 220)
@@ -21,7 +21,7 @@ public enum FindingReports {
         return String(decoding: out, as: UTF8.self)
     }
 
-    public static func summary(_ report: Report) -> String {
+    public static func summary(_ report: some FindingsOutcome) -> String {
         let e = report.count(.error), w = report.count(.warning), i = report.count(.info)
         let onPath = report.statuses.values.count(where: \.onStandardPath)
         return "\(counted(e, "error")), \(counted(w, "warning")), \(i) info; "
@@ -29,7 +29,7 @@ public enum FindingReports {
     }
 
     /// `{"schema": 1, "today": ..., "findings": [...]}`.
-    public static func json(_ report: Report) -> String {
+    public static func json(_ report: some FindingsOutcome) -> String {
         var w = JSONWriter()
         w.beginObject()
         w.field("schema", .int(schemaVersion))
@@ -54,7 +54,7 @@ public enum FindingReports {
 
     /// JUnit XML: one test case per service and rule, failing for errors and warnings, so CI
     /// systems list them. Services without findings appear as one passing case.
-    public static func junit(_ report: Report, services: [String]) -> String {
+    public static func junit(_ report: some FindingsOutcome, services: [String]) -> String {
         var cases: [(name: String, classname: String, findings: [Finding])] = []
         var byService: [String: [Rule: [Finding]]] = [:]
         for f in report.findings { byService[f.service ?? "(site)", default: [:]][f.rule, default: []].append(f) }
@@ -88,7 +88,7 @@ public enum FindingReports {
     }
 
     /// GitLab's Code Quality report (a JSON array).
-    public static func gitlab(_ report: Report) -> String {
+    public static func gitlab(_ report: some FindingsOutcome) -> String {
         var w = JSONWriter()
         w.beginArray()
         for f in report.findings {

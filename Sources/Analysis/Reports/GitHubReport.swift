@@ -4,7 +4,7 @@ extension FindingReports {
     /// `::error file=…,line=…,col=…,title=RULE::message` a finding, infos as notices, then the
     /// summary as a plain log line. Escaped as GitHub's toolkit does, so no text from the
     /// content can end a command early or start another.
-    public static func github(_ report: Report) -> String {
+    public static func github(_ report: some FindingsOutcome) -> String {
         var out = ""
         for f in report.findings {
             let properties = [("file", f.file), ("line", String(f.line)), ("col", String(f.column)), ("title", f.rule.rawValue)]

@@ -75,6 +75,12 @@ public enum HistoryReports {
 public enum CSV {
     /// Quoted when needed, and with a leading `'` for text a spreadsheet would run as a formula.
     public static func field(_ value: String) -> String {
+        // Most fields hold none of these bytes: then nothing changes, and their characters
+        // need not be walked.
+        if let first = value.utf8.first, first != 0x3D, first != 0x2B, first != 0x2D, first != 0x40,
+           !value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            return value
+        }
         var value = value
         if let first = value.first, "=+-@".contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }

@@ -40,13 +40,14 @@ public struct JSONWriter {
         }
         if let key {
             Self.appendQuoted(key, to: &bytes)
-            bytes.append(contentsOf: ": ".utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(UInt8(ascii: " "))
         }
     }
 
     private mutating func newline() {
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<indent { bytes.append(contentsOf: "  ".utf8) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
     private mutating func open(_ key: String?, _ bracket: UInt8) {

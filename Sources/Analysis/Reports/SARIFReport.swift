@@ -5,7 +5,7 @@ extension FindingReports {
     /// One run: every rule (sorted by id, with its level under the site's policy; rules the
     /// policy turns off are listed as disabled), then one result per finding in the report's
     /// order, located by file (relative to the source folder), line and column.
-    public static func sarif(_ report: Report, settings: SiteSettings, toolVersion: String) -> String {
+    public static func sarif(_ report: some FindingsOutcome, settings: SiteSettings, toolVersion: String) -> String {
         let overrides = (try? Analyzer.severityOverrides(settings)) ?? [:]
         let rules = Rule.allCases.sorted()
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1, $0) })

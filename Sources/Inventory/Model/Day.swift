@@ -50,7 +50,15 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var description: String {
         let (y, m, d) = components
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        guard (0...9999).contains(y) else { return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))" }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            writeDigits(y, 4, buffer, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            writeDigits(m, 2, buffer, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            writeDigits(d, 2, buffer, at: 8)
+            return 10
+        }
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -125,7 +133,26 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `2026-10-03 10:25` (UTC).
     public var description: String {
         let minuteOfDay = minutes - day.ordinal * 1440
-        return "\(day) \(pad(minuteOfDay / 60, 2)):\(pad(minuteOfDay % 60, 2))"
+        guard (0..<1440).contains(minuteOfDay) else { return "\(day) \(pad(minuteOfDay / 60, 2)):\(pad(minuteOfDay % 60, 2))" }
+        var text = day.description
+        text += String(unsafeUninitializedCapacity: 6) { buffer in
+            buffer[0] = UInt8(ascii: " ")
+            writeDigits(minuteOfDay / 60, 2, buffer, at: 1)
+            buffer[3] = UInt8(ascii: ":")
+            writeDigits(minuteOfDay % 60, 2, buffer, at: 4)
+            return 6
+        }
+        return text
+    }
+}
+
+/// Writes `value` (not negative, fewer than `width` + 1 digits) as `width` decimal digits with
+/// leading zeros, as `pad` would.
+private func writeDigits(_ value: Int, _ width: Int, _ buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+    var rest = value
+    for index in stride(from: start + width - 1, through: start, by: -1) {
+        buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
     }
 }
 
@@ -137,8 +164,19 @@ func pad(_ value: Int, _ width: Int) -> String {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line ends.
     public var trimmingSpaces: String {
+        // Most texts have nothing to trim: when neither the first nor the last byte is a space,
+        // tab or line end, neither is the first or last character (each of those four is a
+        // character of one byte), so the text is returned without walking its characters.
+        let whole = String(self)
+        if let first = whole.utf8.first, let last = whole.utf8.last, !Self.isSpaceByte(first), !Self.isSpaceByte(last) {
+            return whole
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])
+    }
+
+    private static func isSpaceByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

@@ -1,15 +1,16 @@
 /// A container image reference by the distribution grammar:
 /// `[registry[:port]/]path[:tag][@sha256:hex]`. `nginx` means `docker.io/library/nginx:latest`.
 public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
-    public var registry: String
-    public var path: String
+    public var registry: String { didSet { repository = "\(registry)/\(path)" } }
+    public var path: String { didSet { repository = "\(registry)/\(path)" } }
     /// The tag as written; nil when the reference names none (and so means `latest`).
     public var tag: String?
     /// `sha256:<64 lowercase hex>` when the reference pins one.
     public var digest: String?
 
-    /// The repository with its registry: `docker.io/library/nginx`.
-    public var repository: String { "\(registry)/\(path)" }
+    /// The repository with its registry: `docker.io/library/nginx`. Kept, not worked out on
+    /// each use: the rules and the overview ask for it tens of times per service.
+    public private(set) var repository: String
     /// The tag, `latest` when none was written.
     public var effectiveTag: String { tag ?? "latest" }
     /// No digest and no tag, or `latest`: what it runs can change under the same name.
@@ -34,6 +35,7 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
         self.path = path
         self.tag = tag
         self.digest = digest
+        repository = "\(registry)/\(path)"
     }
 
     /// Parses a reference; the error says what is wrong with it. Works on UTF-8 bytes: it runs
@@ -79,6 +81,7 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
         }
         if registry == "docker.io" && path.count == 1 { path.insert("library", at: 0) }
         self.path = path.joined(separator: "/")
+        repository = "\(registry)/\(self.path)"
     }
 
     /// Checks `sha256:` followed by 64 lowercase hex digits.

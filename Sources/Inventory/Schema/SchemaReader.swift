@@ -4,7 +4,11 @@ struct Fields {
     var pairs: [YAMLPair] = []
 
     subscript(key: String) -> YAMLPair? {
-        pairs.first { $0.key.scalar == key }
+        // Compares each key in place: `first(where:)` copied every pair it looked at.
+        for index in pairs.indices {
+            if case .scalar(let name, _) = pairs[index].key.kind, name == key { return pairs[index] }
+        }
+        return nil
     }
 }
 

@@ -17,18 +17,21 @@ struct ContentFile {
 
     /// Checks and parses a file's bytes: UTF-8, front matter, YAML.
     static func parse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> ContentFile {
-        let text: String = try bytes.withUnsafeBufferPointer { (buffer) -> Result<String, Diagnostic> in
-            if let offset = firstInvalidUTF8Offset(buffer) {
-                let (line, column) = lineAndColumn(of: offset, in: buffer)
-                return .failure(Diagnostic(SourceLocation(file: path, line: line, column: column),
-                                           "the file is not valid UTF-8 (byte offset \(offset), byte 0x\(String(buffer[offset], radix: 16, uppercase: true)))",
-                                           hint: "save the file as UTF-8"))
+        // Read on the bytes: only the body becomes a string (making the whole text one first
+        // checked its UTF-8 a second time and copied it).
+        try bytes.withUnsafeBufferPointer { (buffer) -> Result<ContentFile, Diagnostic> in
+            Result { () throws(Diagnostic) -> ContentFile in
+                if let offset = firstInvalidUTF8Offset(buffer) {
+                    let (line, column) = lineAndColumn(of: offset, in: buffer)
+                    throw Diagnostic(SourceLocation(file: path, line: line, column: column),
+                                     "the file is not valid UTF-8 (byte offset \(offset), byte 0x\(String(buffer[offset], radix: 16, uppercase: true)))",
+                                     hint: "save the file as UTF-8")
+                }
+                let parts = try FrontMatter.ranges(bytes: buffer, file: path)
+                let root = try YAMLParser.parse(bytes: UnsafeBufferPointer(rebasing: buffer[parts.yaml]), file: path, firstLine: parts.yamlFirstLine)
+                return ContentFile(path: path, root: root, body: String(decoding: UnsafeBufferPointer(rebasing: buffer[parts.body]), as: UTF8.self))
             }
-            return .success(String(decoding: buffer, as: UTF8.self))
         }.get()
-        let split = try FrontMatter.split(text, file: path)
-        let root = try YAMLParser.parse(split.yaml, file: path, firstLine: split.yamlFirstLine)
-        return ContentFile(path: path, root: root, body: split.body)
     }
 
     /// The file's bytes with one open, fstat and read: it runs for every service. Anything but a

@@ -22,6 +22,16 @@ public enum FrontMatter {
     }
 
     static func split(bytes: UnsafeBufferPointer<UInt8>, file: String) throws(Diagnostic) -> FrontMatterSplit {
+        let parts = try ranges(bytes: bytes, file: file)
+        return FrontMatterSplit(yaml: String(decoding: UnsafeBufferPointer(rebasing: bytes[parts.yaml]), as: UTF8.self),
+                                yamlFirstLine: parts.yamlFirstLine,
+                                body: String(decoding: UnsafeBufferPointer(rebasing: bytes[parts.body]), as: UTF8.self),
+                                bodyFirstLine: parts.bodyFirstLine)
+    }
+
+    /// Where the YAML and the body are in `bytes`, and their first lines.
+    static func ranges(bytes: UnsafeBufferPointer<UInt8>, file: String) throws(Diagnostic)
+        -> (yaml: Range<Int>, yamlFirstLine: Int, body: Range<Int>, bodyFirstLine: Int) {
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         if start == bytes.count || isBlank(bytes, from: start) {
@@ -37,9 +47,7 @@ public enum FrontMatter {
         var line = 2
         while lineStart < bytes.count {
             if let end = isFence(bytes, lineStart: lineStart, allowDots: true) {
-                let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[yamlStart..<lineStart]), as: UTF8.self)
-                let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[end..<bytes.count]), as: UTF8.self)
-                return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 1)
+                return (yamlStart..<lineStart, 2, end..<bytes.count, line + 1)
             }
             lineStart = nextLine(bytes, from: lineStart)
             line += 1

@@ -12,12 +12,34 @@ public enum YAMLParser {
     /// Parses `text`, whose first line is line `firstLine` of `file`. Returns nil for an empty
     /// document (a front matter with nothing in it).
     public static func parse(_ text: String, file: String, firstLine: Int = 1) throws(Diagnostic) -> YAMLNode? {
-        var builder = TreeBuilder(file: file, lineOffset: firstLine - 1)
         var text = text
         let result: Result<YAMLNode?, Diagnostic> = text.withUTF8 { bytes in
-            Result { () throws(Diagnostic) -> YAMLNode? in try builder.run(bytes) }
+            Result { () throws(Diagnostic) -> YAMLNode? in try parse(bytes: bytes, file: file, firstLine: firstLine) }
         }
         return try result.get()
+    }
+
+    /// The same on UTF-8 bytes (valid UTF-8, as a content file's are once checked).
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int = 1) throws(Diagnostic) -> YAMLNode? {
+        if let tree = PlainBlockYAML.parse(bytes, lineOffset: firstLine - 1) { return tree }
+        var builder = TreeBuilder(file: file, lineOffset: firstLine - 1)
+        return try builder.run(bytes)
+    }
+
+    /// The same text read by libyaml alone, for tests that compare the two readers.
+    static func parseWithLibYAML(_ text: String, file: String, firstLine: Int = 1) throws(Diagnostic) -> YAMLNode? {
+        var text = text
+        let result: Result<YAMLNode?, Diagnostic> = text.withUTF8 { bytes in
+            var builder = TreeBuilder(file: file, lineOffset: firstLine - 1)
+            return Result { () throws(Diagnostic) -> YAMLNode? in try builder.run(bytes) }
+        }
+        return try result.get()
+    }
+
+    /// The fast reader alone: nil when it leaves the text to libyaml.
+    static func parseWithPlainReader(_ text: String, firstLine: Int = 1) -> YAMLNode? {
+        var text = text
+        return text.withUTF8 { PlainBlockYAML.parse($0, lineOffset: firstLine - 1) }
     }
 }
 

@@ -29,7 +29,13 @@ enum CalendarFile {
             lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.count * 64)
+        for line in lines {
+            fold(line, into: &out)
+            out += [13, 10]
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// What a person reads in a calendar's day view.
@@ -80,10 +86,30 @@ enum CalendarFile {
         return settings.baseURL == nil ? "\(trimmed).shortpath.invalid" : trimmed
     }
 
-    static func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+    static func compact(_ day: Day) -> String { String(decoding: day.description.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self) }
 
     /// TEXT values escape backslash, semicolon, comma and newlines.
     static func text(_ value: String) -> String {
+        // Most values hold none of these: no need to walk their characters.
+        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        // In ASCII every character is one byte, but for CR LF, which is one character.
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(value.utf8.count + 8)
+            var previous: UInt8 = 0
+            for byte in value.utf8 {
+                switch byte {
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x3B: out += [0x5C, 0x3B]
+                case 0x2C: out += [0x5C, 0x2C]
+                case 0x0A where previous == 0x0D: break
+                case 0x0A, 0x0D: out += [0x5C, UInt8(ascii: "n")]
+                default: out.append(byte)
+                }
+                previous = byte
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = ""
         for character in value {
             switch character {
@@ -100,16 +126,25 @@ enum CalendarFile {
     /// Lines longer than 75 octets continue on the next line after a space, never inside a
     /// UTF-8 character.
     static func fold(_ line: String) -> String {
-        var out: [UInt8] = [], count = 0
-        for scalar in line.unicodeScalars {
-            let bytes = Array(String(scalar).utf8)
-            if count + bytes.count > 75 {
-                out += [13, 10, 32]
-                count = 1
-            }
-            out += bytes
-            count += bytes.count
-        }
+        var out: [UInt8] = []
+        fold(line, into: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same, appended to `out`: a character's length in octets is read from its first byte.
+    static func fold(_ line: String, into out: inout [UInt8]) {
+        if line.utf8.count <= 75 { return out.append(contentsOf: line.utf8) }
+        var count = 0
+        for byte in line.utf8 {
+            if byte & 0xC0 != 0x80 {
+                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                if count + length > 75 {
+                    out += [13, 10, 32]
+                    count = 1
+                }
+            }
+            out.append(byte)
+            count += 1
+        }
     }
 }

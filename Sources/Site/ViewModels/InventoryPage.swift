@@ -130,12 +130,14 @@ struct NameView: Sendable {
 }
 
 /// A service as the inventory's row shows it (and the top of its own page).
-struct ServiceRow: Sendable {
-    var service: Service
-    var status: ServiceStatus?
-    var href: String
-    var observed: [String: ObservedState]
-    var rebuilt: Age?
+/// A class: a page embeds its fields, and each read of one would otherwise copy the row and
+/// the service in it.
+final class ServiceRow: Sendable {
+    let service: Service
+    let status: ServiceStatus?
+    let href: String
+    let observed: [String: ObservedState]
+    let rebuilt: Age?
 
     init(_ service: Service, _ context: PageContext, from route: Route) {
         self.service = service

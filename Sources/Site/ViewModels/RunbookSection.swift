@@ -12,37 +12,50 @@ enum RunbookSection {
 
     /// Reads the body line by line on its UTF-8 bytes (splitting a long runbook into
     /// characters cost a sixth of a build); a heading's title is made a string only to match.
+    /// The section's lines follow each other, so its text is one slice of the body.
     static func section(in body: String, where matches: (String) -> Bool) -> String? {
-        let hash = UInt8(ascii: "#"), space = UInt8(ascii: " ")
-        var found: (level: Int, lines: [Substring.UTF8View])?
-        var fence: [UInt8]?
-        for line in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == space }
-            if let open = fence {
-                if trimmed.starts(with: open) { fence = nil }
-                found?.lines.append(line)
-                continue
-            }
-            if trimmed.starts(with: "```".utf8) || trimmed.starts(with: "~~~".utf8) {
-                fence = Array(trimmed.prefix(3))
-                found?.lines.append(line)
-                continue
-            }
-            let level = trimmed.prefix { $0 == hash }.count
-            let afterHashes = trimmed.dropFirst(level)
-            let isHeading = (1...6).contains(level) && (afterHashes.isEmpty || afterHashes.first == space)
-            if isHeading {
-                if let current = found {
-                    if level <= current.level { break }
-                } else if matches(String(decoding: afterHashes, as: UTF8.self)) {
-                    found = (level, [])
+        var body = body
+        return body.withUTF8 { bytes -> String? in
+            let hash = UInt8(ascii: "#"), space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
+            var found: (level: Int, start: Int, end: Int?)?
+            var fence: (byte: UInt8, count: Int)?
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != newline { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                var first = lineStart
+                while first < lineEnd && bytes[first] == space { first += 1 }
+                func starts(with byte: UInt8, _ count: Int) -> Bool {
+                    lineEnd - first >= count && (0..<count).allSatisfy { bytes[first + $0] == byte }
+                }
+                if let open = fence {
+                    if starts(with: open.byte, open.count) { fence = nil }
+                    found?.end = lineEnd
                     continue
                 }
+                if starts(with: UInt8(ascii: "`"), 3) || starts(with: UInt8(ascii: "~"), 3) {
+                    fence = (bytes[first], 3)
+                    found?.end = lineEnd
+                    continue
+                }
+                var level = 0
+                while first + level < lineEnd && bytes[first + level] == hash { level += 1 }
+                let title = first + level
+                let isHeading = (1...6).contains(level) && (title == lineEnd || bytes[title] == space)
+                if isHeading {
+                    if let current = found {
+                        if level <= current.level { break }
+                    } else if matches(String(decoding: UnsafeBufferPointer(rebasing: bytes[title..<lineEnd]), as: UTF8.self)) {
+                        found = (level, lineEnd + 1, nil)
+                        continue
+                    }
+                }
+                found?.end = lineEnd
             }
-            found?.lines.append(line)
+            guard let found, let end = found.end else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[found.start..<end]), as: UTF8.self).trimmingSpaces
+            return text.isEmpty ? nil : text + "\n"
         }
-        guard let lines = found?.lines else { return nil }
-        let text = lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n").trimmingSpaces
-        return text.isEmpty ? nil : text + "\n"
     }
 }
