@@ -116,7 +116,7 @@ import Testing
         scratch.site(service: cleanService)
         let run = try shortpath(["build", "--source", scratch.url.path, "--today", "2026-11-27"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("built 40 pages for 1 active service into"))
+        #expect(run.stdout.contains("built 44 pages for 1 active service into"))
         #expect(FileManager.default.fileExists(atPath: scratch.url.appending(path: "public/services/api/rollback/index.html").path))
         scratch.write("notes/todo.txt", "mine\n")
         let refused = try shortpath(["build", "--source", scratch.url.path, "--output", scratch.url.appending(path: "notes").path, "--today", "2026-11-27"])

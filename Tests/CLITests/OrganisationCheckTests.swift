@@ -23,9 +23,9 @@ import Testing
         #expect(member.status == 0, "\(member.stderr)")
         scratch.write("org/content/_index.md", "---\ntitle: Org\nmembers:\n  - name: Team\n    path: ../team/public\n\(policy)---\n")
         if eol {
-            try FileManager.default.createDirectory(at: scratch.url.appending(path: "org/content/eol"), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: repositoryRoot.appending(path: "content/eol/nodejs.json"),
-                                             to: scratch.url.appending(path: "org/content/eol/nodejs.json"))
+            scratch.write("org/content/standards.md", "---\neol_products: { node: nodejs }\n---\n")
+            // endoflife.date's v0 format: node 16 ended on 2023-09-11.
+            scratch.write("org/content/eol/nodejs.json", #"[{"cycle": "22", "eol": "2027-04-30"}, {"cycle": "16", "eol": "2023-09-11"}]"#)
         }
         return scratch
     }
@@ -75,6 +75,7 @@ import Testing
                 url: https://c.example/
                 path: c
               - { name: a, path: x }
+              - { name: "A!", path: z }
               - team: t
             policy:
               member_stale_dys: 3
@@ -86,9 +87,10 @@ import Testing
             "content/_index.md:4:5: error: unknown key 'urll' in a member (did you mean 'url'?)",
             "content/_index.md:6:10: error: 'javascript:alert(1)' is not an http(s) or mailto link",
             "content/_index.md:9:5: error: member 'C' has both 'url' and 'path'",
-            "content/_index.md:10:13: error: duplicate member 'a': the member at line 3 has the same name",
-            "content/_index.md:11:5: error: a member has no 'name'",
-            "content/_index.md:13:3: error: unknown key 'member_stale_dys' in 'policy' (did you mean 'member_stale_days'?)",
+            "content/_index.md:3:5: error: member 'A' has neither 'url' nor 'path'",
+            "content/_index.md:11:13: error: duplicate member 'A!': the member at line 10 has the same name",
+            "content/_index.md:12:5: error: a member has no 'name'",
+            "content/_index.md:14:3: error: unknown key 'member_stale_dys' in 'policy' (did you mean 'member_stale_days'?)",
         ] {
             #expect(run.stderr.contains(line), "\(line)\n\(run.stderr)")
         }

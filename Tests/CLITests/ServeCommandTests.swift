@@ -60,7 +60,7 @@ import Testing
         try text.replacingOccurrences(of: "TLS termination and routing", with: "TLS termination, edited").write(to: file, atomically: true, encoding: .utf8)
         #expect(try await eventually(base + "/services/edge-proxy/") { $1.contains("TLS termination, edited") })
         #expect(events.wait(for: "\"services/edge-proxy/index.html\"") != nil, "\(events.output)")
-        #expect(server.wait(for: "rebuilt 44 pages in") != nil)
+        #expect(server.wait(for: "rebuilt 48 pages in") != nil)
 
         // A content error: shown in the browser and the terminal, the last good page stays.
         let broken = scratch.url.appending(path: "content/services/broken.md")

@@ -10,7 +10,7 @@ import Testing
     @Test func theBuiltInThemePassesTheCheck() throws {
         let site = TemporaryFolder()
         let theme = try Theme.load(source: site.url, name: "default")
-        #expect(theme.assets.keys.sorted() == ["inventory.js", "style.css"])
+        #expect(theme.assets.keys.sorted() == ["inventory.js", "organisation.js", "style.css"])
     }
 
     /// Builds a minimal site with one template of its theme overridden; returns the errors.
