@@ -24,7 +24,7 @@ struct HistorySection: Sendable {
     static let shape = ViewShape<HistorySection>("the history", [
         .optionalText("note") { $0.note },
         .flag("has_series") { !$0.series.isEmpty },
-        .number("pointCount") { $0.points },
+        .text("pointCount") { counted($0.points, "day") },
         .text("firstDay") { $0.first?.description ?? "" },
         .text("lastDay") { $0.last?.description ?? "" },
         .list("series", seriesShape) { $0.series },
