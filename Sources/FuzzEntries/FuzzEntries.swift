@@ -27,12 +27,25 @@ public enum FuzzEntries {
     }
 
     static func service(_ bytes: [UInt8]) {
+        // The plain YAML reader stands in for libyaml only where both read the same tree.
+        if let text = String(validating: bytes, as: UTF8.self),
+           let disagreement = YAMLParser.plainReaderDisagreement(frontMatter(text)) {
+            fatalError("plain YAML reader and libyaml disagree: \(disagreement)")
+        }
         guard let parsed = try? ContentLoader.parseService(bytes: bytes, path: "content/services/fuzz.md", slug: "fuzz") else { return }
         var inventory = Fixture.shared.inventory
         inventory.services.append(parsed.service)
         guard let report = try? Pipeline.analyse(inventory, today: Fixture.today) else { return }
         let renderer = SiteRenderer(inventory: inventory, report: report, theme: Fixture.shared.theme)
         try? renderer.writeServicePages(parsed.service, to: DiscardingSink())
+    }
+
+    /// The YAML between the first two `---` lines, or the whole text when it has none.
+    static func frontMatter(_ text: String) -> String {
+        guard text.hasPrefix("---\n") else { return text }
+        let rest = text.dropFirst(4)
+        guard let end = rest.range(of: "\n---") else { return String(rest) }
+        return String(rest[..<end.lowerBound]) + "\n"
     }
 
     static func observed(_ bytes: [UInt8]) {

@@ -36,6 +36,18 @@ public enum YAMLParser {
         return try result.get()
     }
 
+    /// For the fuzzer: wherever the plain reader reads `text`, libyaml must read the same tree,
+    /// marks included. What differs, or nil when they agree or the plain reader gives way.
+    public static func plainReaderDisagreement(_ text: String) -> String? {
+        guard let fast = parseWithPlainReader(text) else { return nil }
+        do {
+            let slow = try parseWithLibYAML(text, file: "fuzz.md")
+            return slow == fast ? nil : "trees differ:\nlibyaml: \(String(describing: slow))\nplain: \(fast)"
+        } catch {
+            return "the plain reader read a text libyaml refuses: \(error)"
+        }
+    }
+
     /// The fast reader alone: nil when it leaves the text to libyaml.
     static func parseWithPlainReader(_ text: String, firstLine: Int = 1) -> YAMLNode? {
         var text = text
