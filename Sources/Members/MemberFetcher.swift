@@ -19,8 +19,12 @@ public struct MemberFetcher: Sendable {
 
     public static let defaultTimeout: TimeInterval = 10
     public static let defaultSizeLimit = 64 << 20
-    /// Members read at the same time.
-    static let concurrency = 16
+    /// Members read at the same time (two requests each). With more than about twelve requests
+    /// at once on one URLSession, FoundationNetworking on Linux (Debian 12's libcurl) left the
+    /// first six transfers without an answer until they timed out, whatever the per-host
+    /// connection limit: 16 members at a time lost members 1 to 6 of 100 every run. Six at a
+    /// time read all 100 (`scripts/bench-organisation`).
+    static let concurrency = 6
 
     public init(source: URL, cache: MemberCache? = nil, timeout: TimeInterval = defaultTimeout, sizeLimit: Int = defaultSizeLimit,
                 network: Bool = true) {
