@@ -98,6 +98,24 @@ import Testing
         #expect(!result.report.findings.contains { $0.rule == .memberUnreadable })
     }
 
+    /// Many members on one host: every one is read. (With sixteen read at once, FoundationNetworking
+    /// on Linux left the first six transfers unanswered until they timed out.)
+    @Test func manyMembersOnOneHostAreAllRead() throws {
+        let work = TemporaryFolder()
+        try generateInventory(3, seed: 7, into: work.url.appending(path: "team"))
+        try buildSite(work.url.appending(path: "team"), work.url.appending(path: "team-public"))
+        let server = MemberServer()
+        try server.start()
+        defer { server.stop() }
+        let names = (1...40).map { "team-\($0)" }
+        for name in names { server[name] = .folder(work.url.appending(path: "team-public")) }
+        work.write("content/_index.md", "---\nmembers:\n" + names.map { "  - { name: \($0), url: \"\(server.url($0))\" }\n" }.joined() + "---\n")
+        let snapshots = Pipeline.readMembers(try Pipeline.load(source: work.url).settings.members, source: work.url, today: testToday,
+                                             options: MemberOptions(timeout: 8))
+        #expect(snapshots.count == 40)
+        #expect(snapshots.filter(\.isUnavailable).map(\.entry.name) == [], "\(snapshots.compactMap(\.problem))")
+    }
+
     @Test func tooLargeAndMalformedFilesAreProblemsNotFailures() throws {
         let work = TemporaryFolder()
         let server = MemberServer()
