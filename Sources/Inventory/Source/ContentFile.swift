@@ -75,3 +75,21 @@ struct ContentFile {
         }
     }
 }
+
+extension ContentFile {
+    /// A file cut into YAML and body, then read by its schema: the value and the file, or every
+    /// problem of both (a schema that gives no value has said why).
+    static func decode<Value>(_ bytes: [UInt8], path: String,
+                              _ schema: (ContentFile, SchemaReader) -> Value?) throws(ContentErrors) -> (value: Value, file: ContentFile) {
+        let file: ContentFile
+        do {
+            file = try ContentFile.parse(bytes, path: path)
+        } catch {
+            throw ContentErrors([error])
+        }
+        let reader = SchemaReader(file: path)
+        let value = schema(file, reader)
+        if let value, reader.diagnostics.isEmpty { return (value, file) }
+        throw ContentErrors(reader.diagnostics)
+    }
+}

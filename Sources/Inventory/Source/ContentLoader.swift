@@ -232,16 +232,10 @@ public enum ContentLoader {
 
     /// Parses one service file's bytes as a build would: UTF-8, front matter, YAML, schema.
     public static func parseService(bytes: [UInt8], path: String, slug: String) throws(ContentErrors) -> (service: Service, root: YAMLNode?) {
-        let file: ContentFile
-        do {
-            file = try ContentFile.parse(bytes, path: path)
-        } catch {
-            throw ContentErrors([error])
+        let (service, file) = try ContentFile.decode(bytes, path: path) {
+            ServiceSchema.decode($0.root, slug: slug, file: path, body: $0.body, reader: $1)
         }
-        let reader = SchemaReader(file: path)
-        let service = ServiceSchema.decode(file.root, slug: slug, file: path, body: file.body, reader: reader)
-        if let service, reader.diagnostics.isEmpty { return (service, file.root) }
-        throw ContentErrors(reader.diagnostics)
+        return (service, file.root)
     }
 
     static func parseService(_ listed: Listed) -> Result<Service, ContentErrors> {

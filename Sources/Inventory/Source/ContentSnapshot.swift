@@ -95,16 +95,7 @@ public enum ContentSnapshot {
     /// A file cut into YAML and body, then read by its schema; every problem of both.
     private static func decode<Value>(_ bytes: [UInt8], _ path: String,
                                       _ schema: (ContentFile, SchemaReader) -> Value) throws(ContentErrors) -> Value {
-        let file: ContentFile
-        do {
-            file = try ContentFile.parse(bytes, path: path)
-        } catch {
-            throw ContentErrors([error])
-        }
-        let reader = SchemaReader(file: path)
-        let value = schema(file, reader)
-        if !reader.diagnostics.isEmpty { throw ContentErrors(reader.diagnostics) }
-        return value
+        try ContentFile.decode(bytes, path: path, schema).value
     }
 }
 
