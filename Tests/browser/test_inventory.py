@@ -14,8 +14,17 @@ def console_errors(driver):
     return [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "ERROR")]
 
 
+def settled(driver):
+    """Waits until the table has written every row of a sort or filter (the first screenful is
+    written at once, the rest on the frames after, while the table says aria-busy)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return !document.getElementById('inventory').hasAttribute('aria-busy')"))
+
+
 def shown_rows(driver):
     """(slug, classes, production version) of each row shown, in the page's order."""
+    settled(driver)
     return driver.execute_script("""
         return Array.prototype.filter.call(document.querySelectorAll('#inventory tbody tr'), function (row) { return !row.hidden; })
           .map(function (row) {
@@ -214,6 +223,47 @@ def test_thousand_services_version_sort(page, generated_1000):
     status.click()
     levels = [urgency(classes) for _, classes, _ in shown_rows(page)]
     assert levels == sorted(levels)
+    assert console_errors(page) == []
+
+
+def test_thousand_services_first_screen_is_right_at_once(page, generated_1000):
+    """A sort or a filter writes the first screenful of rows before the next frame, and the rest
+    on the frames after; what the first frame shows is already the final table's top."""
+    _, site = generated_1000
+    page.get((site / "index.html").as_uri())
+    first_screen = """
+        var rows = Array.prototype.filter.call(document.querySelectorAll('#inventory tbody tr'), function (row) { return !row.hidden; });
+        return [document.getElementById('inventory').hasAttribute('aria-busy'),
+                rows.slice(0, 20).map(function (row) { return row.cells[1].querySelector('a').getAttribute('href'); })];"""
+    busy, top = page.execute_script("document.querySelector('#inventory thead th:nth-child(2)').click();" + first_screen)
+    assert busy, "a thousand rows were all written in the click's own task"
+    assert [href.split("/")[1] for href in top] == [slug for slug, _, _ in shown_rows(page)][:20]
+    busy, top = page.execute_script(
+        "var q = document.querySelector('#filters input[name=q]'); q.value = 'node';"
+        "q.dispatchEvent(new Event('input', {bubbles: true}));" + first_screen)
+    assert [href.split("/")[1] for href in top] == [slug for slug, _, _ in shown_rows(page)][:20]
+
+
+def test_thousand_services_interactions_in_quick_succession(page, generated_1000):
+    """A filter, a sort and clearing the filter, each before the one before it has finished
+    writing: the table ends as if each had had all the time it needed."""
+    source, site = generated_1000
+    everything = services(source)
+    page.get((site / "index.html").as_uri())
+    page.execute_script("""
+        var q = document.querySelector('#filters input[name=q]');
+        q.value = 'node'; q.dispatchEvent(new Event('input', {bubbles: true}));
+        document.querySelector('#inventory thead th:nth-child(4)').click();
+        q.value = ''; q.dispatchEvent(new Event('input', {bubbles: true}));
+        document.querySelector('#inventory thead th:nth-child(4)').click();""")
+    rows = shown_rows(page)
+    assert len(rows) == len(everything)
+    versions = [version for _, _, version in rows]
+    assert versions == sorted(versions, key=version_key, reverse=True)
+    assert page.execute_script("return document.querySelectorAll('#inventory tbody tr').length") == len(everything)
+    # Every group holds ten rows again, in order: the last group the rest.
+    sizes = page.execute_script("return Array.prototype.map.call(document.getElementById('inventory').tBodies, function (b) { return b.rows.length; })")
+    assert sizes[:-1] == [10] * (len(sizes) - 1) and 0 < sizes[-1] <= 10
     assert console_errors(page) == []
 
 
