@@ -120,3 +120,36 @@ def test_nothing_is_cut_off_at_390_px(phone, example_site, service):
     word_breaks = phone.execute_script(
         "return [...document.querySelectorAll('main code, main pre')].map(e => getComputedStyle(e).wordBreak)")
     assert "break-all" not in word_breaks
+
+
+# Where a line inside a `code` element wraps other than after a space or a separator (/ - : @ = , ? &).
+# Runs of 12 or more hex digits (digests) are wider than a phone and may wrap anywhere inside.
+MID_WORD_BREAKS = """
+const breaks = [];
+const hex = /^[0-9a-f]{12,}$/;
+for (const code of document.querySelectorAll('main code')) {
+  const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data;
+    let previousTop = null;
+    for (let i = 0; i < text.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect) continue;
+      if (previousTop !== null && rect.top > previousTop + 2 && !/[\\s\\/\\-:@=,?&]/.test(text[i - 1])) {
+        const word = text.slice(0, i).match(/[0-9a-f]*$/)[0] + text.slice(i).match(/^[0-9a-f]*/)[0];
+        if (!hex.test(word)) breaks.push(text.slice(Math.max(0, i - 20), i) + '⏎' + text.slice(i, i + 20));
+      }
+      previousTop = rect.top;
+    }
+  }
+}
+return breaks;
+"""
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_no_word_in_code_is_broken_at_390_px(phone, example_site, service):
+    phone.get(rollback_page(example_site, service))
+    assert phone.execute_script(MID_WORD_BREAKS) == []
