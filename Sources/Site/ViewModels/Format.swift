@@ -1,4 +1,5 @@
 import Inventory
+import Templates
 
 /// Small, deterministic text formatting for pages.
 enum Format {
@@ -41,5 +42,21 @@ enum Format {
 
     /// The short form of an image from the inventory, parsed when the file was read.
     static func shortImage(_ image: ImageField) -> String { image.reference.shortForm }
+
+    /// An image reference (or any path-like text) as HTML that may wrap after each `/`, `:`,
+    /// `@` and `=`, and nowhere else: on a phone `registry.example.com/team/api:1.14.2` wraps
+    /// as `registry.example.com/team/` `api:` `1.14.2`, never as `api:1.1` `4.2`.
+    static func breakableHTML(_ text: String) -> String {
+        // Escaping leaves the four separators as they are, so they are found in the escaped text.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 40)
+        for byte in HTMLEscaping.escape(text).utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "=") {
+                bytes.append(contentsOf: "<wbr>".utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
