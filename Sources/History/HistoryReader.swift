@@ -7,7 +7,7 @@ import Inventory
 /// Nothing here fails a build: what cannot be read is a note, a point that does not load a gap.
 public enum HistoryReader {
     /// The history of `source/content` as of `today`, `days` back (nil: `history: false`).
-    /// A second read with the same commit at HEAD reuses `source/.shortpath/history.json`.
+    /// A second read with the same commit at HEAD reuses `source/.shortpath/history.bin`.
     /// `git` is the program to run (nil: none is installed). `current` are the services the
     /// build parsed from the work tree: a committed blob equal to a file's is not parsed again.
     public static func read(source: URL, today: Day, days: Int?, current: [Service] = [], cache: Bool = true,
@@ -26,7 +26,7 @@ public enum HistoryReader {
         let from = today.adding(days: -days)
         let shallow = (try? git.text(["rev-parse", "--is-shallow-repository"])) == "true"
         let detached = (try? git.text(["symbolic-ref", "-q", "HEAD"])) == nil
-        let cacheFile = source.appending(path: ".shortpath/history.json")
+        let cacheFile = source.appending(path: ".shortpath/history.bin")
         var history: SiteHistory
         if cache, let cached = HistoryCache.load(cacheFile, head: head, from: from, today: today) {
             history = cached

@@ -48,7 +48,7 @@ import Testing
     @Test func theCacheGivesTheSameSite() throws {
         let (repo, _) = try HistoryReaderTests.story()
         let first = try build(repo)
-        #expect(FileManager.default.fileExists(atPath: repo.url.appending(path: ".shortpath/history.json").path))
+        #expect(FileManager.default.fileExists(atPath: repo.url.appending(path: ".shortpath/history.bin").path))
         let second = try build(repo)
         #expect(second.progress == first.progress && second.services == first.services)
         try FileManager.default.removeItem(at: repo.url.appending(path: ".shortpath"))

@@ -163,21 +163,70 @@ import Testing
     @Test func aSecondReadWithNoNewCommitUsesTheCache() throws {
         let (repo, _) = try Self.story()
         let first = HistoryReader.read(source: repo.url, today: Self.today, days: 365)
-        let file = repo.url.appending(path: ".shortpath/history.json")
+        let file = repo.url.appending(path: ".shortpath/history.bin")
         #expect(FileManager.default.fileExists(atPath: file.path))
         // The folder ignores itself: the work tree stays clean.
         #expect(try repo.git("status", "--porcelain") == "")
         #expect(HistoryReader.read(source: repo.url, today: Self.today, days: 365) == first)
-        // Proof that the second read came from the file: a subject changed in it shows.
-        let text = try String(contentsOf: file, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "Start the inventory", with: "From the cache").utf8).write(to: file)
-        #expect(HistoryReader.read(source: repo.url, today: Self.today, days: 365).points.first?.subject == "From the cache")
+        // Proof that the second read came from the file: a subject changed in it (to one of
+        // the same length: texts are stored with their length) shows.
+        var bytes = [UInt8](try Data(contentsOf: file))
+        let subject = try #require(bytes.firstRange(of: Array("Start the inventory".utf8)))
+        bytes.replaceSubrange(subject, with: Array("From the cache file".utf8))
+        try Data(bytes).write(to: file)
+        #expect(HistoryReader.read(source: repo.url, today: Self.today, days: 365).points.first?.subject == "From the cache file")
         // A new commit: read again.
         try repo.write("content/services/d.md", Self.service("D", node: "22.1.0", base: "2026.01"))
         try repo.commit("D", on: "2026-03-12")
         let third = HistoryReader.read(source: repo.url, today: Self.today, days: 365)
         #expect(third.points.first?.subject == "Start the inventory")
         #expect(third.points.last?.values?.activeServices == 4)
+    }
+
+    @Test func aDamagedCacheIsReadFromGitAgain() throws {
+        let (repo, _) = try Self.story()
+        let first = HistoryReader.read(source: repo.url, today: Self.today, days: 365)
+        let file = repo.url.appending(path: ".shortpath/history.bin")
+        let whole = [UInt8](try Data(contentsOf: file))
+        #expect(whole.count > 100)
+        let head = try repo.git("rev-parse", "HEAD")
+        func decode(_ bytes: [UInt8]) -> SiteHistory? {
+            (try? HistoryCache.decode(bytes, head: head, from: Self.today.adding(days: -365), today: Self.today)) ?? nil
+        }
+        #expect(decode(whole) == first)
+        // Cut at any length, or with bytes added, or an old JSON cache: nothing is read.
+        for length in 0..<whole.count { #expect(decode(Array(whole[..<length])) == nil) }
+        for bytes in [whole + [0], whole + whole, Array(#"{"format":1,"points":[]}"#.utf8)] { #expect(decode(bytes) == nil) }
+        // Any byte changed reads without a crash.
+        for index in whole.indices {
+            var changed = whole
+            changed[index] ^= 0xFF
+            _ = decode(changed)
+        }
+        for bytes in [Array(whole[..<(whole.count / 2)]), Array(whole.dropLast()), [UInt8]()] {
+            try Data(bytes).write(to: file)
+            #expect(HistoryReader.read(source: repo.url, today: Self.today, days: 365) == first)
+            // Read from git again, and the whole file written back.
+            #expect([UInt8](try Data(contentsOf: file)) == whole)
+        }
+    }
+
+    @Test func theCacheKeepsEveryValueAndChange() throws {
+        let (repo, _) = try Self.story()
+        let history = HistoryReader.read(source: repo.url, today: Self.today, days: 365, cache: false)
+        #expect(!history.timelines.isEmpty && history.points.contains { $0.gap != nil })
+        let head = try repo.git("rev-parse", "HEAD")
+        let from = Self.today.adding(days: -365)
+        let bytes = HistoryCache.encode(history, head: head, from: from, today: Self.today, skippedFuture: false)
+        #expect(try HistoryCache.decode(bytes, head: head, from: from, today: Self.today) == history)
+        // Another HEAD, a longer window or another today does not fit.
+        #expect(try HistoryCache.decode(bytes, head: String(repeating: "0", count: 40), from: from, today: Self.today) == nil)
+        #expect(try HistoryCache.decode(bytes, head: head, from: from.adding(days: -1), today: Self.today) == nil)
+        #expect(try HistoryCache.decode(bytes, head: head, from: from, today: Self.today.adding(days: -1)) == nil)
+        // A shorter window is cut from it.
+        let later = try #require(history.points.dropFirst().first?.day)
+        let cut = try #require(try HistoryCache.decode(bytes, head: head, from: later, today: Self.today))
+        #expect(cut.points == history.points.filter { $0.day >= later })
     }
 
     @Test func noGitIsOneLine() throws {
