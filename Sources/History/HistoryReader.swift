@@ -10,29 +10,38 @@ public enum HistoryReader {
     /// A second read with the same commit at HEAD reuses `source/.shortpath/history.bin`.
     /// `git` is the program to run (nil: none is installed). `current` are the services the
     /// build parsed from the work tree: a committed blob equal to a file's is not parsed again.
+    /// `changes` is handed each service's changes as soon as they are read from git, before
+    /// the points are judged (the pages that show them need not wait for the points).
     public static func read(source: URL, today: Day, days: Int?, current: [Service] = [], cache: Bool = true,
-                            git executable: String? = Git.locate()) -> SiteHistory {
+                            git executable: String? = Git.locate(),
+                            changes: (@Sendable ([String: [TimelineEntry]]) -> Void)? = nil) -> SiteHistory {
         guard let days else { return .off("history: off (history: false in content/_index.md)", quiet: true) }
         guard let executable else {
             return .off("history: off: git is not installed, so the history of content/ cannot be read")
         }
         let git = Git(executable: executable, directory: source)
-        guard (try? git.text(["rev-parse", "--is-inside-work-tree"])) == "true" else {
+        // Two processes: where the repository stands, then HEAD and the branch it is on.
+        let place = (try? git.text(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"]))?.split(separator: "\n")
+        guard let place, place.count == 2, place[0] == "true" else {
             return .off("history: off: content/ is not in a git work tree", quiet: true)
         }
-        guard let head = try? git.text(["rev-parse", "--verify", "-q", "HEAD^{commit}"]) else {
+        // `<commit>`, then `refs/heads/<branch>` (or `HEAD` when detached), then `--`.
+        let lines = (try? git.text(["rev-parse", "HEAD^{commit}", "--symbolic-full-name", "HEAD", "--"]))?.split(separator: "\n")
+        guard let lines, lines.count == 3 else {
             return .off("history: off: the repository has no commits yet")
         }
+        let head = String(lines[0])
         let from = today.adding(days: -days)
-        let shallow = (try? git.text(["rev-parse", "--is-shallow-repository"])) == "true"
-        let detached = (try? git.text(["symbolic-ref", "-q", "HEAD"])) == nil
+        let shallow = place[1] == "true"
+        let detached = !lines[1].hasPrefix("refs/heads/")
         let cacheFile = source.appending(path: ".shortpath/history.bin")
         var history: SiteHistory
         if cache, let cached = HistoryCache.load(cacheFile, head: head, from: from, today: today) {
             history = cached
         } else {
             do {
-                let (read, skippedFuture) = try readCommits(git, from: from, today: today, days: days, shallow: shallow, current: current)
+                let (read, skippedFuture) = try readCommits(git, from: from, today: today, days: days, shallow: shallow,
+                                                            current: current, changes: changes)
                 history = read
                 if cache, history.note == nil {
                     HistoryCache.save(history, to: cacheFile, head: head, from: from, today: today, skippedFuture: skippedFuture)
@@ -52,8 +61,8 @@ public enum HistoryReader {
 
     /// The window's commits read, parsed and analysed; and whether commits dated after today
     /// were left out.
-    static func readCommits(_ git: Git, from: Day, today: Day, days: Int, shallow: Bool,
-                            current: [Service] = []) throws(GitFailure) -> (SiteHistory, Bool) {
+    static func readCommits(_ git: Git, from: Day, today: Day, days: Int, shallow: Bool, current: [Service] = [],
+                            changes: (@Sendable ([String: [TimelineEntry]]) -> Void)? = nil) throws(GitFailure) -> (SiteHistory, Bool) {
         // Two days of margin: `--since` reads the committer's time, the window whole days.
         var arguments = GitLog.arguments
         arguments.insert("--since=\(from.adding(days: -2)) 00:00", at: 1)
@@ -84,7 +93,8 @@ public enum HistoryReader {
         let known = try unchanged(current, git)
         let reused = wanted.filter { known[$0.path]?.blob == $0.blob }
         wanted.removeAll { known[$0.path]?.blob == $0.blob }
-        let bytes = try git.blobs(Array(Set(wanted.map(\.blob))).sorted())
+        var asked = Set<String>()
+        let bytes = try git.blobs(wanted.map(\.blob).filter { asked.insert($0).inserted })
         clock.lap("history: git cat-file, \(bytes.count) blobs")
         var files = ParsedFiles.parse(wanted, bytes: bytes)
         for file in reused { files.results[ParsedFiles.key(file.path, file.blob)] = .success(.service(known[file.path]!.service)) }
@@ -92,7 +102,10 @@ public enum HistoryReader {
         let walk = HistoryWalk(commits: window.commits, points: window.points,
                                boundaries: shallow ? shallowBoundaries(git) : [],
                                base: base.filter { ContentSnapshot.kind(of: $0.key) != nil }, files: files)
-        let (points, timelines) = walk.run()
+        let timelines = walk.timelines()
+        changes?(timelines)
+        clock.lap("history: changes")
+        let points = walk.judged()
         clock.lap("history: \(points.count) points judged")
         return (SiteHistory(points: points, timelines: timelines), window.skippedFuture)
     }

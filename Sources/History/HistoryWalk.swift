@@ -19,17 +19,23 @@ struct HistoryWalk {
     /// Every blob of the window parsed, by `ParsedFiles.key`.
     let files: ParsedFiles
 
-    func run() -> (points: [HistoryPoint], timelines: [String: [TimelineEntry]]) {
+    /// Each service's changes, commit by commit, newest first by slug.
+    func timelines() -> [String: [TimelineEntry]] {
+        var timelines = TimelineBuilder(files: files)
+        for commit in commits where !boundaries.contains(commit.id) { timelines.add(commit) }
+        return timelines.entries
+    }
+
+    /// The points judged, oldest first.
+    func judged() -> [HistoryPoint] {
         var state = PointState(tree: base, files: files)
         var result: [HistoryPoint] = []
-        var timelines = TimelineBuilder(files: files)
         for (index, commit) in commits.enumerated() {
             if index > 0 { state.apply(commit.changes) }
-            if !boundaries.contains(commit.id) { timelines.add(commit) }
             guard points.contains(commit.id) else { continue }
             result.append(state.evaluate(commit))
         }
-        return (result, timelines.entries)
+        return result
     }
 }
 

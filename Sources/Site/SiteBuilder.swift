@@ -24,9 +24,9 @@ public enum SiteBuilder {
         // 1. Read and validate the content.
         var inventory = try Pipeline.load(source: source, baseURL: baseURL)
         clock.lap("load")
-        // The inventory over time, from git, read while the content is analysed (git runs in
-        // its own processes); it never fails the build.
-        let reading = HistoryReading(source: source, today: today, inventory: inventory)
+        // The inventory over time, from git, read while the content is analysed and the pages
+        // that do not show it are written (git runs in its own processes); it never fails the build.
+        let history = HistoryReading.start(source: source, today: today, inventory: inventory)
         // An organisation site's members, each read now or from its last good copy.
         inventory.members = Pipeline.readMembers(inventory.settings.members, source: source, today: today, options: members)
         clock.lap("members")
@@ -36,22 +36,20 @@ public enum SiteBuilder {
         // 3. The theme, checked before anything is written.
         let theme = try Theme.load(source: source, name: analysed.inventory.settings.theme)
         try cancellation.check()
-        let history = reading.result()
-        clock.lap("history")
-        try cancellation.check()
         // 4. Every page into the spare folder beside the output. An interrupted or failed build
         // leaves its pages there, where the next build rewrites them; the output is untouched.
         let folder = try OutputFolder(output)
-        let renderer = SiteRenderer(inventory: analysed.inventory, report: analysed.report, theme: theme, history: history)
+        let renderer = SiteRenderer(inventory: analysed.inventory, report: analysed.report, theme: theme, pending: history)
         try renderer.writeAll(to: folder, cancellation: cancellation)
         clock.lap("pages")
+        let note = history.history.quiet ? nil : history.history.note
         RenderTimings.shared.report()
         try cancellation.check()
         // 5. Swap it in whole, unless interrupted before the swap begins.
         try folder.commit(beforeSwap: cancellation.beginSwap)
         clock.lap("commit")
         return Result(report: analysed.report, pages: renderer.pageCount, files: renderer.fileCount,
-                      historyNote: history.quiet ? nil : history.note)
+                      historyNote: note)
     }
 }
 
@@ -64,21 +62,18 @@ extension SiteBuilder {
 }
 
 /// The history from git, read on a thread of its own.
-final class HistoryReading: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var history = SiteHistory()
-
-    init(source: URL, today: Day, inventory: Inventory) {
-        Thread.detachNewThread { [self] in
-            history = SiteBuilder.history(source: source, today: today, settings: inventory.settings, current: inventory.services)
-            done.signal()
+enum HistoryReading {
+    /// Starts reading; each service's changes are published as soon as they are read, before
+    /// the points are judged.
+    static func start(source: URL, today: Day, inventory: Inventory) -> PendingHistory {
+        let pending = PendingHistory()
+        Thread.detachNewThread {
+            let history = HistoryReader.read(source: source, today: today, days: inventory.settings.historyDays,
+                                             current: inventory.services,
+                                             changes: { pending.publish(timelines: $0) })
+            pending.publish(history)
         }
-    }
-
-    func result() -> SiteHistory {
-        done.wait()
-        done.signal()
-        return history
+        return pending
     }
 }
 

@@ -21,6 +21,11 @@ public struct SiteRenderer: Sendable {
     let assets: [(path: String, bytes: [UInt8])]
 
     public init(inventory: Inventory, report: Report, theme: Theme, history: SiteHistory = SiteHistory()) {
+        self.init(inventory: inventory, report: report, theme: theme, pending: PendingHistory(history))
+    }
+
+    /// With the history from git perhaps still being read.
+    init(inventory: Inventory, report: Report, theme: Theme, pending history: PendingHistory) {
         self.inventory = inventory
         self.report = report
         self.theme = theme
@@ -101,9 +106,26 @@ public struct SiteRenderer: Sendable {
     /// cores; each is written as soon as it is rendered, so memory holds a few pages at a time.
     /// The site pages are spread out among the service pages: the findings page and the index
     /// of a large site are tens of megabytes each while they render, and should not be at once.
+    /// The progress page, which charts the history from git, comes last. While the history is
+    /// still being read, the site pages that do not show it are written first, then (once each
+    /// service's changes are read) the services' pages, then the progress page.
     public func write(sitePages: Bool, services: [Service], to sink: some PageSink, cancellation: Cancellation = Cancellation()) throws {
-        let jobs = sitePages ? siteWide : []
-        let order = Self.interleave(siteJobs: jobs.count, serviceJobs: services.count)
+        let all = sitePages ? siteWide : []
+        let jobs = all.filter { !$0.showsHistory } + all.filter(\.showsHistory)
+        let plain = all.count - all.filter(\.showsHistory).count
+        if !context.history.timelinesRead {
+            try write(jobs: jobs, Array(0..<plain).map(Job.site), services: services, to: sink, cancellation: cancellation)
+            _ = context.history.timelines
+            try write(jobs: jobs, services.indices.map(Job.service) + (plain..<jobs.count).map(Job.site), services: services,
+                      to: sink, cancellation: cancellation)
+            return
+        }
+        let order = Self.interleave(siteJobs: plain, serviceJobs: services.count) + (plain..<jobs.count).map(Job.site)
+        try write(jobs: jobs, order, services: services, to: sink, cancellation: cancellation)
+    }
+
+    /// The jobs in `order`, shared out over the cores.
+    func write(jobs: [Route], _ order: [Job], services: [Service], to sink: some PageSink, cancellation: Cancellation) throws {
         let failures = FirstError()
         Workers.forEach(order.count) { position in
             do {
@@ -150,6 +172,11 @@ public struct SiteRenderer: Sendable {
         try writeAssets(to: sink)
         try write(sitePages: true, services: inventory.services, to: sink, cancellation: cancellation)
     }
+}
+
+extension Route {
+    /// The page charts the history from git (waits for every point to be judged).
+    var showsHistory: Bool { self == .site(.progress) }
 }
 
 extension Route.SitePage {

@@ -13,11 +13,11 @@ struct PageContext: Sendable {
     var assetPaths: [String]
     /// The theme's `style.css`, for the page that must carry its own styles (the 404 page).
     var stylesheet: InlineStylesheet?
-    /// The inventory over time, from git.
-    var history: SiteHistory
+    /// The inventory over time, from git (perhaps still being read).
+    var history: PendingHistory
 
     init(inventory: Inventory, report: Report, assets: [String: String], stylesheet: [UInt8]? = nil,
-         history: SiteHistory = SiteHistory()) {
+         history: PendingHistory = PendingHistory(SiteHistory())) {
         self.inventory = inventory
         self.report = report
         self.history = history

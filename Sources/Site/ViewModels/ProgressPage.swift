@@ -47,7 +47,7 @@ struct ProgressPage: Sendable {
         eolChart = Self.eolChart(overview.eolReleases, today: context.report.today)
         startHere = StartHereSection(startHere: overview.startHere, route: route)
         couldShare = CouldShareSection(groups: overview.startHere.couldShare, route: route)
-        history = HistorySection(context.history, components: context.inventory.standards.components.map(\.name),
+        history = HistorySection(context.history.history, components: context.inventory.standards.components.map(\.name),
                                  today: context.report.today)
     }
 
