@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Parallel
 
 /// A git command that failed, with what git said.
 struct GitFailure: Error {
@@ -51,7 +50,7 @@ public struct Git: Sendable {
         // Standard error and the input on their own threads, so no pipe fills up and blocks git.
         let messages = Collected()
         DispatchQueue.global().async(group: group) {
-            messages.bytes = Array(errors.fileHandleForReading.readDataToEndOfFile())
+            messages.bytes = readAll(errors.fileHandleForReading)
         }
         if let input {
             let writer = feed.fileHandleForWriting
@@ -60,7 +59,7 @@ public struct Git: Sendable {
                 try? writer.close()
             }
         }
-        let bytes = Array(output.fileHandleForReading.readDataToEndOfFile())
+        let bytes = readAll(output.fileHandleForReading)
         process.waitUntilExit()
         group.wait()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
@@ -77,32 +76,19 @@ public struct Git: Sendable {
         return text
     }
 
-    /// Reads the blobs `ids` through long-lived `git cat-file --batch` processes, one per core
-    /// (git spends its time undoing the pack's deltas): each is handed its share of the ids at
-    /// once and its blobs are read back in order. Ids git does not have are left out.
+    /// Reads the blobs `ids` through one `git cat-file --batch` process, handed all the ids at
+    /// once, in the order given: in the order of the history, each blob is a small delta from
+    /// one git has just undone (a year's blobs: 0.15 s in that order, 0.25 s sorted by id, 0.30 s
+    /// shared out over two processes). Ids git does not have are left out.
     func blobs(_ ids: [String]) throws(GitFailure) -> [String: [UInt8]] {
-        let shares = min(ProcessInfo.processInfo.activeProcessorCount, max(1, ids.count / 256))
-        guard shares > 1 else { return try batch(ids) }
-        let parts = ConcurrentSlots<Result<[String: [UInt8]], GitFailure>>(count: shares)
-        Workers.forEach(shares) { share in
-            let slice = Array(ids[(ids.count * share / shares)..<(ids.count * (share + 1) / shares)])
-            do throws(GitFailure) { parts[share] = .success(try batch(slice)) } catch { parts[share] = .failure(error) }
-        }
-        var result: [String: [UInt8]] = [:]
-        for part in parts.all {
-            switch part {
-            case .success(let blobs)?: result.merge(blobs) { first, _ in first }
-            case .failure(let error)?: throw error
-            case nil: break
-            }
-        }
-        return result
+        try batch(ids)
     }
 
     /// One `git cat-file --batch` process for `ids`.
     func batch(_ ids: [String]) throws(GitFailure) -> [String: [UInt8]] {
         guard !ids.isEmpty else { return [:] }
-        let output = try run(["cat-file", "--batch"], input: Array(ids.map { $0 + "\n" }.joined().utf8))
+        // `--buffer`: written in large blocks, not flushed after each blob.
+        let output = try run(["cat-file", "--batch", "--buffer"], input: Array(ids.map { $0 + "\n" }.joined().utf8))
         var result: [String: [UInt8]] = [:]
         result.reserveCapacity(ids.count)
         var index = 0
@@ -118,6 +104,22 @@ public struct Git: Sendable {
             index += size + 1
         }
         return result
+    }
+}
+
+/// Everything `handle` gives until its end, read in large blocks straight into the array
+/// (`readDataToEndOfFile` took three times as long as git itself for the blobs of a year).
+private func readAll(_ handle: FileHandle) -> [UInt8] {
+    let descriptor = handle.fileDescriptor
+    var bytes: [UInt8] = []
+    var block = [UInt8](repeating: 0, count: 1 << 18)
+    while true {
+        let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count > 0 {
+            bytes.append(contentsOf: block[..<count])
+        } else if count == 0 || errno != EINTR {
+            return bytes
+        }
     }
 }
 
