@@ -87,7 +87,7 @@ let package = Package(
             dependencies: ["Inventory", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Inventory"]),
-        .testTarget(name: "HistoryTests", dependencies: ["History", "Analysis", "Inventory", "Site"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Analysis", "Inventory", "Pipeline", "Site"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Pipeline", "Analysis", "Inventory", "DefaultTheme"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
