@@ -30,6 +30,8 @@ enum HistoryCache {
         do {
             try data.write(to: temporary)
             if rename(temporary.path, file.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+            // The JSON cache of earlier versions, which nothing reads any more.
+            try? FileManager.default.removeItem(at: folder.appending(path: "history.json"))
         } catch {
             try? FileManager.default.removeItem(at: temporary)
         }

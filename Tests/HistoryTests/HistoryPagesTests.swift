@@ -47,8 +47,13 @@ import Testing
     /// Same commits, same today: the same bytes, whether the history came from git or the cache.
     @Test func theCacheGivesTheSameSite() throws {
         let (repo, _) = try HistoryReaderTests.story()
+        // An earlier version's JSON cache is removed when the byte cache is written.
+        let oldCache = repo.url.appending(path: ".shortpath/history.json")
+        try FileManager.default.createDirectory(at: oldCache.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: oldCache)
         let first = try build(repo)
         #expect(FileManager.default.fileExists(atPath: repo.url.appending(path: ".shortpath/history.bin").path))
+        #expect(!FileManager.default.fileExists(atPath: oldCache.path))
         let second = try build(repo)
         #expect(second.progress == first.progress && second.services == first.services)
         try FileManager.default.removeItem(at: repo.url.appending(path: ".shortpath"))
