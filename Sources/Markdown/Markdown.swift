@@ -21,10 +21,14 @@ public enum Markdown {
         cmark_gfm_core_extensions_ensure_registered()
     }()
 
-    /// Parsing holds this lock. cmark-gfm keeps its table of special inline characters in a
-    /// global that every parse with extensions writes and then resets (github/cmark-gfm#176),
-    /// so two parses at once can lose each other's autolinks. Rendering needs no lock.
-    private static let parseLock = NSLock()
+    /// The end of a parse holds this lock. cmark-gfm keeps its table of special inline
+    /// characters in a global that every parse with extensions marks when it starts on inlines
+    /// and clears when it ends (github/cmark-gfm#176), so two parses at once can lose each
+    /// other's autolinks. That happens in `cmark_parser_finish` only: feeding the text (block
+    /// structure) and rendering need no lock. (The characters cannot be marked once for good
+    /// instead: cmark finds an extension's delimiters by the same list it marks them from, and
+    /// with the list emptied `~~` sends it into an endless loop.)
+    private static let inlineLock = NSLock()
 
     /// The HTML of a Markdown text. Safe to call from several threads. `rewriteLink` may
     /// replace the URL of each link and image (nil keeps it).
@@ -39,15 +43,12 @@ public enum Markdown {
             }
         }
         var markdown = markdown
-        let parsed = parseLock.withLock {
-            markdown.withUTF8 { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
-                }
+        markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
-            return cmark_parser_finish(parser)
         }
-        guard let document = parsed else { return "" }
+        guard let document = inlineLock.withLock({ cmark_parser_finish(parser) }) else { return "" }
         defer { cmark_node_free(document) }
         if let rewriteLink { rewriteLinks(in: document, rewriteLink) }
         // The parser's extension list must reach the renderer, or tagfilter does nothing.

@@ -43,18 +43,29 @@ import Testing
 }
 
 @Suite struct MarkdownConcurrencyTests {
-    /// cmark-gfm's special-character table is global; parallel renders must still agree.
+    /// cmark-gfm's special-character table is global (github/cmark-gfm#176); only the end of
+    /// a parse holds a lock: parallel renders must still agree with sequential ones. Long
+    /// documents full of autolinks and strikethrough keep the parses overlapping; without the
+    /// lock, autolinks go missing here.
     @Test func parallelRendersMatchSequentialOnes() async {
-        let inputs = (0..<200).map { "Item \($0): see https://wiki.example.com/\($0) and ~~old~~ *new*\n\n| a |\n|---|\n| \($0) |\n" }
-        let expected = inputs.map { Markdown.toHTML($0) }
-        let results = await withTaskGroup(of: (Int, String).self) { group in
-            for (index, input) in inputs.enumerated() { group.addTask { (index, Markdown.toHTML(input)) } }
-            var results = [String](repeating: "", count: inputs.count)
-            for await (index, html) in group { results[index] = html }
-            return results
+        let inputs = (0..<400).map { item in
+            (0..<60).map { line in
+                "Item \(item).\(line): see https://wiki.example.com/\(item)/\(line) or www.example.org/\(line), ~~old~~ *new*"
+            }.joined(separator: "\n") + "\n\n| a |\n|---|\n| \(item) |\n"
         }
-        #expect(results == expected)
-        #expect(expected.allSatisfy { $0.contains("<a href=\"https://wiki.example.com/") })
+        let expected = inputs.map { Markdown.toHTML($0) }
+        for _ in 0..<3 {
+            let results = await withTaskGroup(of: (Int, String).self) { group in
+                for (index, input) in inputs.enumerated() { group.addTask { (index, Markdown.toHTML(input)) } }
+                var results = [String](repeating: "", count: inputs.count)
+                for await (index, html) in group { results[index] = html }
+                return results
+            }
+            #expect(results == expected)
+        }
+        #expect(expected.allSatisfy { $0.components(separatedBy: "<a href=\"https://wiki.example.com/").count == 61 })
+        #expect(expected.allSatisfy { $0.components(separatedBy: "<a href=\"http://www.example.org/").count == 61 })
+        #expect(expected.allSatisfy { $0.components(separatedBy: "<del>old</del>").count == 61 })
     }
 }
 
