@@ -65,9 +65,29 @@ public enum Route: Hashable, Sendable {
         case .organisation(.search): "organisation/search/index.html"
         case .organisation(.json): "organisation.json"
         case .organisation(.csv): "organisation.csv"
-        case .service(let slug): "services/\(slug)/index.html"
-        case .rollback(let slug): "services/\(slug)/rollback/index.html"
-        case .rule(let rule): "findings/\(rule.rawValue)/index.html"
+        // Joined rather than interpolated: the findings and inventory pages ask for thousands.
+        case .service(let slug): Self.join("services/", slug, "/index.html")
+        case .rollback(let slug): Self.join("services/", slug, "/rollback/index.html")
+        case .rule(let rule): Self.join("findings/", rule.rawValue, "/index.html")
+        }
+    }
+
+    /// `head + name + tail`, copied once into a string of the exact size.
+    private static func join(_ head: StaticString, _ name: String, _ tail: StaticString) -> String {
+        var name = name
+        return name.withUTF8 { middle in
+            String(unsafeUninitializedCapacity: head.utf8CodeUnitCount + middle.count + tail.utf8CodeUnitCount) { path in
+                var count = 0
+                func copy(_ part: UnsafeBufferPointer<UInt8>) {
+                    guard let start = part.baseAddress, let target = path.baseAddress else { return }
+                    (target + count).initialize(from: start, count: part.count)
+                    count += part.count
+                }
+                copy(UnsafeBufferPointer(start: head.utf8Start, count: head.utf8CodeUnitCount))
+                copy(middle)
+                copy(UnsafeBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
+                return count
+            }
         }
     }
 
@@ -94,11 +114,18 @@ public enum Route: Hashable, Sendable {
                 }
                 var up = 0
                 for index in shared..<from.count where from[index] == slash { up += 1 }
-                var link: [UInt8] = []
-                link.reserveCapacity(3 * up + to.count - shared)
-                for _ in 0..<up { link.append(contentsOf: [dot, dot, slash]) }
-                link.append(contentsOf: UnsafeBufferPointer(rebasing: to[shared...]))
-                return String(decoding: link, as: UTF8.self)
+                let rest = UnsafeBufferPointer(rebasing: to[shared...])
+                return String(unsafeUninitializedCapacity: 3 * up + rest.count) { link in
+                    var count = 0
+                    for _ in 0..<up {
+                        link[count] = dot
+                        link[count + 1] = dot
+                        link[count + 2] = slash
+                        count += 3
+                    }
+                    _ = UnsafeMutableBufferPointer(rebasing: link[count...]).initialize(from: rest)
+                    return count + rest.count
+                }
             }
         }
     }
