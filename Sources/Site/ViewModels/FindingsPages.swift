@@ -90,7 +90,16 @@ struct RuleGroup: Sendable {
     /// the rule's default when it has none.
     var severity: Severity { items.map(\.severity).min() ?? rule.defaultSeverity }
 
-    var services: Int { Set(items.compactMap(\.service)).count }
+    /// Services with a finding of the rule (counted once: the template asks three times).
+    let services: Int
+
+    init(rule: Rule, items: [Finding], route: Route, names: ServiceNames) {
+        self.rule = rule
+        self.items = items
+        self.route = route
+        self.names = names
+        services = Set(items.compactMap(\.service)).count
+    }
 
     static let shape = ViewShape<RuleGroup>("a rule", [
         .text("rule") { $0.rule.rawValue },
@@ -126,6 +135,6 @@ struct FindingItem: Sendable {
         .text("serviceHref") { item in item.finding.service.map { item.route.link(to: .service($0)) } ?? "" },
         .flag("hasService") { $0.finding.service != nil },
         .text("serviceName") { item in item.finding.service.flatMap { item.names.names[$0] } ?? "site" },
-        .text("where") { "\($0.finding.file):\($0.finding.line):\($0.finding.column)" },
+        .text("where") { ByteText.location($0.finding.file, $0.finding.line, $0.finding.column) },
     ])
 }

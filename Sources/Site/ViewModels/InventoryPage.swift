@@ -59,7 +59,7 @@ struct InventoryPage: Sendable {
             .list("rows", InventoryRow.shape) { $0.rows },
             .list("rowGroups", RowGroup.shape) { $0.rowGroups },
             .html("searchIndex") { page in
-                "[" + page.rows.map { JSONWriter.quote($0.searchText) }.joined(separator: ",\n") + "]"
+                "[" + page.active.map { JSONWriter.quote(InventoryRow.searchText($0)) }.joined(separator: ",\n") + "]"
             },
             .list("owners", NameView.shape) { $0.owners.map(NameView.init) },
             .record("counts", countsShape) { $0.scan.counts },

@@ -37,8 +37,8 @@ struct InventoryRow: Sendable {
 
     /// What the search looks through besides the row's text: each component and version, the
     /// production image and digest, the full base image.
-    var searchText: String {
-        let service = row.service
+    /// (Made from the service alone: the index builds it without the rest of the row.)
+    static func searchText(_ service: Service) -> String {
         var words: [String] = []
         for use in service.componentUses {
             let word = "\(use.component.name) \(use.component.version)"
@@ -46,10 +46,24 @@ struct InventoryRow: Sendable {
         }
         if let production = service.primaryEnvironment {
             if let image = production.image { words.append(image.value) }
-            if let digest = production.digest?.value, production.image?.value.contains(digest) != true { words.append(digest) }
+            if let digest = production.digest?.value, production.image.map({ holds($0.value, digest) }) != true { words.append(digest) }
         }
         if let base = service.baseImage { words.append(base.value) }
         return words.joined(separator: " ")
+    }
+
+    /// Whether `text` holds `part`, compared byte for byte (images and digests are ASCII, so
+    /// this is what Foundation's `contains` answers, at a tenth of its cost); never for "".
+    static func holds(_ text: String, _ part: String) -> Bool {
+        var text = text, part = part
+        return text.withUTF8 { text in
+            part.withUTF8 { part in
+                guard !part.isEmpty, part.count <= text.count else { return false }
+                return (0...(text.count - part.count)).contains { start in
+                    UnsafeBufferPointer(rebasing: text[start..<start + part.count]).elementsEqual(part)
+                }
+            }
+        }
     }
 
     static let shape = ViewShape<InventoryRow>("a row of the inventory", [
