@@ -1,3 +1,4 @@
+import Analysis
 @testable import Site
 import Testing
 
@@ -17,6 +18,19 @@ import Testing
         #expect(Route.findings.link(to: .findingsJSON) == "../findings.json")
         #expect(Route.findings.link(to: .progress) == "../progress/index.html")
         #expect(Route.service("api").link(to: .rollback("web")) == "../web/rollback/index.html")
+    }
+
+    /// A link to a service page from a page outside `services/` takes a shortcut (up to the
+    /// root, down again): it must be what the general rule gives, from every kind of page.
+    @Test func linksToServicePagesTakeTheGeneralRulesPath() {
+        let from: [Route] = Route.siteWide + Route.organisationWide + [.service("api"), .rollback("api"), .service("ab")]
+        for page in from {
+            #expect(page.depth == page.path.utf8.count { $0 == UInt8(ascii: "/") }, "\(page)")
+            for slug in ["api", "ab", "abc", "x.y_z"] {
+                #expect(page.link(to: .service(slug)) == Route.relative(from: page.path, to: Route.service(slug).path), "\(page) → \(slug)")
+            }
+        }
+        #expect(Route.rule(.eolReached).link(to: .service("api")) == "../../services/api/index.html")
     }
 
     @Test func theRollbackSectionEndsAtTheNextHeadingOfItsLevel() {

@@ -72,17 +72,19 @@ public enum Route: Hashable, Sendable {
         }
     }
 
-    /// `head + name + tail`, copied once into a string of the exact size.
-    private static func join(_ head: StaticString, _ name: String, _ tail: StaticString) -> String {
+    /// `../` `up` times, then `head + name + tail`, copied once into a string of the exact size.
+    private static func join(up: Int = 0, _ head: StaticString, _ name: String, _ tail: StaticString) -> String {
         var name = name
         return name.withUTF8 { middle in
-            String(unsafeUninitializedCapacity: head.utf8CodeUnitCount + middle.count + tail.utf8CodeUnitCount) { path in
+            String(unsafeUninitializedCapacity: 3 * up + head.utf8CodeUnitCount + middle.count + tail.utf8CodeUnitCount) { path in
                 var count = 0
                 func copy(_ part: UnsafeBufferPointer<UInt8>) {
                     guard let start = part.baseAddress, let target = path.baseAddress else { return }
                     (target + count).initialize(from: start, count: part.count)
                     count += part.count
                 }
+                let parent: StaticString = "../"
+                for _ in 0..<up { copy(UnsafeBufferPointer(start: parent.utf8Start, count: 3)) }
                 copy(UnsafeBufferPointer(start: head.utf8Start, count: head.utf8CodeUnitCount))
                 copy(middle)
                 copy(UnsafeBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
@@ -92,7 +94,14 @@ public enum Route: Hashable, Sendable {
     }
 
     /// How many folders below the site root the file sits.
-    public var depth: Int { path.utf8.count { $0 == UInt8(ascii: "/") } }
+    public var depth: Int {
+        switch self {
+        // Slugs and rule names hold no '/'.
+        case .service, .rule: 2
+        case .rollback: 3
+        case .site, .data, .organisation: path.utf8.count { $0 == UInt8(ascii: "/") }
+        }
+    }
 
     /// `../` once per folder: from this page back to the site root.
     public var root: String { String(repeating: "../", count: depth) }
@@ -102,7 +111,20 @@ public enum Route: Hashable, Sendable {
     /// Works on the paths' bytes: the findings page links every row, and splitting strings
     /// into folders cost a seventh of a build.
     public func link(to other: Route) -> String {
-        var from = path, to = other.path
+        // The common case, a service page linked from a page outside `services/` (the findings
+        // and rule pages link every row): no folder shared, so up to the root and down again.
+        if case .service(let slug) = other {
+            switch self {
+            case .service, .rollback: break
+            case .site, .data, .organisation, .rule: return Self.join(up: depth, "services/", slug, "/index.html")
+            }
+        }
+        return Self.relative(from: path, to: other.path)
+    }
+
+    /// The shortest relative link between two paths under the site root, worked out on bytes.
+    static func relative(from: String, to: String) -> String {
+        var from = from, to = to
         return from.withUTF8 { from in
             to.withUTF8 { to in
                 let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
