@@ -13,6 +13,8 @@ struct ByteText {
 
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
+    mutating func append(_ part: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: part) }
+
     /// A whole number in decimal, as `String(number)` writes it.
     mutating func add(_ number: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in

@@ -48,15 +48,21 @@ enum Format {
     /// as `registry.example.com/team/` `api:` `1.14.2`, never as `api:1.1` `4.2`.
     static func breakableHTML(_ text: String) -> String {
         // Escaping leaves the four separators as they are, so they are found in the escaped text.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 40)
-        for byte in HTMLEscaping.escape(text).utf8 {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "=") {
-                bytes.append(contentsOf: "<wbr>".utf8)
+        // Runs between them are copied whole (a byte at a time cost a rollback page 30 M
+        // instructions at 1,000 services).
+        var escaped = HTMLEscaping.escape(text)
+        return escaped.withUTF8 { source in
+            var html = ByteText(capacity: source.count + 40)
+            var start = 0
+            for index in source.indices where source[index] == UInt8(ascii: "/") || source[index] == UInt8(ascii: ":")
+                || source[index] == UInt8(ascii: "@") || source[index] == UInt8(ascii: "=") {
+                html.append(UnsafeBufferPointer(rebasing: source[start...index]))
+                html.add("<wbr>")
+                start = index + 1
             }
+            html.append(UnsafeBufferPointer(rebasing: source[start...]))
+            return html.text
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
