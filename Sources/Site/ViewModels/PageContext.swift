@@ -60,18 +60,32 @@ struct InlineStylesheet: Sendable {
 }
 
 /// The names every page offers its template (through `base`): title, root, navigation, assets.
-struct PageFrame: Sendable {
-    var title: String
-    var siteTitle: String
-    var root: String
-    var today: String
+/// A class, not a struct: every name of the frame reads it from the page's view, and a
+/// reference is retained where a struct of eight fields was copied (and destroyed) per name.
+final class PageFrame: Sendable {
+    let title: String
+    let siteTitle: String
+    let root: String
+    let today: String
     /// The navigation section the page belongs to: `section_<name>` is set for it.
-    var section: String
-    var assetPaths: [String]
+    let section: String
+    let assetPaths: [String]
     /// Set only on the 404 page: the stylesheet it carries inline.
-    var inlineStyle: InlineStylesheet? = nil
+    let inlineStyle: InlineStylesheet?
     /// The site names members: the navigation links the organisation pages.
-    var organisation = false
+    let organisation: Bool
+
+    init(title: String, siteTitle: String, root: String, today: String, section: String, assetPaths: [String],
+         inlineStyle: InlineStylesheet? = nil, organisation: Bool = false) {
+        self.title = title
+        self.siteTitle = siteTitle
+        self.root = root
+        self.today = today
+        self.section = section
+        self.assetPaths = assetPaths
+        self.inlineStyle = inlineStyle
+        self.organisation = organisation
+    }
 
     static let sections = ["inventory", "findings", "progress", "standards", "review", "organisation", "none"]
 
