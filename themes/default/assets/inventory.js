@@ -77,7 +77,7 @@
     }
     shown.textContent = count + " of " + all.length + " shown";
     markCount(status);
-    write(0, first);
+    rewrite(first);
   }
 
   // Brings the page's rows to the decided order and visibility, in the order they are shown:
@@ -88,8 +88,8 @@
   var written = 0;
   var pending = false;
   var SLICE = 120;
-  function write(from, rowsToShow) {
-    if (from < written) written = from;
+  function rewrite(rowsToShow) {
+    written = 0;
     slice(rowsToShow, Infinity);
     if (written < order.length && !pending) {
       pending = true;
@@ -215,7 +215,7 @@
     th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     index();
     order = columnOrder(column, ascending);
-    write(0, first);
+    rewrite(first);
   }
 
   Array.prototype.forEach.call(headers, function (th, column) {
