@@ -94,7 +94,10 @@
     if (written < order.length && !pending) {
       pending = true;
       table.setAttribute("aria-busy", "true");
-      requestAnimationFrame(next);
+      // The next slice waits until the frame that shows the first screenful is done: written
+      // in that frame's animation callbacks, its rows just below the window (which the browser
+      // renders ahead) would double the frame's style and layout work.
+      requestAnimationFrame(function () { setTimeout(next, 0); });
     }
   }
   // How many rows fill the window below the table's top, from the rows' average height as the
