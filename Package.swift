@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Inventory"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Analysis", "Inventory", "Pipeline", "Site"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Pipeline", "Analysis", "Inventory", "DefaultTheme"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Pipeline", "Analysis", "Inventory", "Markdown", "DefaultTheme"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzEntries"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),

@@ -103,13 +103,16 @@ public protocol FindingsMemory: Sendable {
 
 public enum Analyzer {
     /// Runs every rule and makes every judgement. A pure function of the inventory and `today`.
+    /// The findings and the judgements that do not need them are made at once, on two cores.
     public static func analyze(_ inventory: Inventory, today: Day, memory: (any FindingsMemory)? = nil) throws(ContentErrors) -> Report {
-        let found = try findings(inventory, today: today, memory: memory)
         let context = RuleContext(standards: inventory.standards, policy: inventory.settings.policy, today: today)
-        var assessments: [String: ServiceAssessment] = [:]
-        for service in inventory.services { assessments[service.slug] = ServiceAssessment(service, context) }
-        let observed = observedStates(inventory.services, inventory)
-        let overview = SiteOverview(inventory, statuses: found.statuses, assessments: assessments, context)
+        let (result, judged) = Workers.both({ Result { () throws(ContentErrors) in try findings(inventory, today: today, memory: memory) } },
+                                            { () -> (SiteOverview.Independent, [String: [String: ObservedState]]) in
+                                                (SiteOverview.Independent(inventory, context), observedStates(inventory.services, inventory)) })
+        let found = try result.get()
+        let (independent, observed) = judged
+        let assessments = independent.assessments
+        let overview = SiteOverview(independent, inventory, statuses: found.statuses, context)
         return Report(today: today, findings: found.findings, statuses: found.statuses, findingsByService: found.byService,
                       observed: observed, assessments: assessments, overview: overview, organisation: found.organisation)
     }

@@ -33,10 +33,13 @@ public enum Markdown {
     /// The HTML of a Markdown text. Safe to call from several threads. `rewriteLink` may
     /// replace the URL of each link and image (nil keeps it).
     public static func toHTML(_ markdown: String, rewriteLink: ((String) -> String?)? = nil) -> String {
+        MarkdownDocument(markdown).html(rewriteLink: rewriteLink)
+    }
+
+    /// Parses a text with the extensions attached; nil only if cmark cannot allocate.
+    static func parse(_ markdown: String) -> (parser: OpaquePointer, document: OpaquePointer)? {
         registerExtensions()
-        let options = CMARK_OPT_DEFAULT
-        guard let parser = cmark_parser_new(options) else { return "" }
-        defer { cmark_parser_free(parser) }
+        guard let parser = cmark_parser_new(options) else { return nil }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
@@ -48,23 +51,12 @@ public enum Markdown {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let document = inlineLock.withLock({ cmark_parser_finish(parser) }) else { return "" }
-        defer { cmark_node_free(document) }
-        if let rewriteLink { rewriteLinks(in: document, rewriteLink) }
-        // The parser's extension list must reach the renderer, or tagfilter does nothing.
-        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
-        defer { free(html) }
-        return String(cString: html)
+        guard let document = inlineLock.withLock({ cmark_parser_finish(parser) }) else {
+            cmark_parser_free(parser)
+            return nil
+        }
+        return (parser, document)
     }
 
-    private static func rewriteLinks(in document: OpaquePointer, _ rewrite: (String) -> String?) {
-        guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
-            if let replacement = rewrite(String(cString: url)) { cmark_node_set_url(node, replacement) }
-        }
-    }
+    static let options = CMARK_OPT_DEFAULT
 }

@@ -14,4 +14,14 @@ public enum Workers {
             DispatchQueue.concurrentPerform(iterations: count, execute: body)
         }
     }
+
+    /// Runs two independent pieces of work at once (in order with `SHORTPATH_JOBS=1`) and
+    /// returns both results.
+    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let firstResult = ConcurrentSlots<A>(count: 1), secondResult = ConcurrentSlots<B>(count: 1)
+        forEach(2) { index in
+            if index == 0 { firstResult[0] = first() } else { secondResult[0] = second() }
+        }
+        return (firstResult[0]!, secondResult[0]!)
+    }
 }

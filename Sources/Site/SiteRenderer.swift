@@ -1,6 +1,7 @@
 import Analysis
 import Dispatch
 import Inventory
+import Markdown
 import Parallel
 
 /// Where rendered files go: the swapped output of `build`, or the folder `serve` rewrites in place.
@@ -97,9 +98,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One service's two pages.
+    /// The runbook is parsed once for both.
     public func writeServicePages(_ service: Service, to sink: some PageSink) throws {
-        try sink.write(Route.service(service.slug).path, theme.pages.service.bytes(ServicePage(service, context), template: "service"))
-        try sink.write(Route.rollback(service.slug).path, theme.pages.rollback.bytes(RollbackPage(service, context), template: "rollback"))
+        let runbook = MarkdownDocument(service.body)
+        try sink.write(Route.service(service.slug).path, theme.pages.service.bytes(ServicePage(service, context, runbook: runbook), template: "service"))
+        try sink.write(Route.rollback(service.slug).path, theme.pages.rollback.bytes(RollbackPage(service, context, runbook: runbook), template: "rollback"))
     }
 
     /// The site pages and the given services' pages, each its own job shared out over the

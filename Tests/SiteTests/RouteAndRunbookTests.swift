@@ -1,5 +1,6 @@
 import Analysis
 @testable import Site
+import Markdown
 import Testing
 
 /// The shortest relative link between any two pages, and the runbook's rollback section.
@@ -47,10 +48,23 @@ import Testing
             ## Afterwards
             Tell the team.
             """
-        #expect(RunbookSection.rollback(in: body) == "Run `undo`.\n```sh\n# not a heading inside a fence\n```\n### Checks\nWatch errors. Ünïcode stays.\n")
-        #expect(RunbookSection.rollback(in: "## Rollback\n") == nil)
-        #expect(RunbookSection.rollback(in: "#Rollback\ntext") == nil)
-        #expect(RunbookSection.rollback(in: "# Roll-back\ntext\n#\nafter") == "text\n")
-        #expect(RunbookSection.rollback(in: "no headings") == nil)
+        func rollback(_ text: String) -> String? { RunbookSection.rollbackHTML(in: MarkdownDocument(text)) }
+        #expect(rollback(body) == "<p>Run <code>undo</code>.</p>\n<pre><code class=\"language-sh\"># not a heading inside a fence\n</code></pre>\n<h3>Checks</h3>\n<p>Watch errors. Ünïcode stays.</p>\n")
+        #expect(rollback("## Rollback\n") == nil)
+        #expect(rollback("#Rollback\ntext") == nil)
+        #expect(rollback("# Roll-back\ntext\n#\nafter") == "<p>text</p>\n")
+        #expect(rollback("## **Roll** back `now`\ntext\n### Sub\nmore\n## Next\nafter") == "<p>text</p>\n<h3>Sub</h3>\n<p>more</p>\n")
+        #expect(rollback("no headings") == nil)
+    }
+
+    /// One parse serves both pages: the whole runbook with links for the service page, the
+    /// rollback section with links for the rollback page, in either order.
+    @Test func oneParsedRunbookRewritesLinksForEachPage() {
+        let runbook = MarkdownDocument("[top](a.md)\n## Rollback\nSee [doc](a.md) and ![x](i.png).\n")
+        let deeper: (String) -> String? = { $0.hasSuffix(".md") ? "../" + $0.dropLast(3) + "/" : nil }
+        #expect(RunbookSection.rollbackHTML(in: runbook, rewriteLink: deeper) == "<p>See <a href=\"../a/\">doc</a> and <img src=\"i.png\" alt=\"x\" />.</p>\n")
+        #expect(runbook.html() == "<p><a href=\"a.md\">top</a></p>\n<h2>Rollback</h2>\n<p>See <a href=\"a.md\">doc</a> and <img src=\"i.png\" alt=\"x\" />.</p>\n")
+        #expect(runbook.html(rewriteLink: { $0 == "i.png" ? "../i.png" : nil }) == "<p><a href=\"a.md\">top</a></p>\n<h2>Rollback</h2>\n<p>See <a href=\"a.md\">doc</a> and <img src=\"../i.png\" alt=\"x\" />.</p>\n")
+        #expect(Markdown.toHTML("[a](b)") == "<p><a href=\"b\">a</a></p>\n")
     }
 }

@@ -22,16 +22,39 @@ public struct SiteOverview: Sendable {
     /// The services that make upgrades hardest, and those that could share a runtime now.
     public var startHere: StartHere
 
-    init(_ inventory: Inventory, statuses: [String: ServiceStatus], assessments: [String: ServiceAssessment], _ context: RuleContext) {
-        progress = StandardProgress(inventory, context)
+    /// The judgements that need no findings, made while the rules run.
+    struct Independent: Sendable {
+        var assessments: [String: ServiceAssessment] = [:]
+        var progress: StandardProgress
+        var agenda: ReviewAgenda
+        var trend: RolloutTrend
+        var pace: RolloutPace
+        var eolReleases: [EOLReleaseUse]
+        var calendar: DueCalendar
+        var startHere: StartHere
+
+        init(_ inventory: Inventory, _ context: RuleContext) {
+            for service in inventory.services { assessments[service.slug] = ServiceAssessment(service, context) }
+            progress = StandardProgress(inventory, context)
+            agenda = ReviewAgenda(inventory, assessments: assessments, progress: progress, today: context.today)
+            trend = RolloutTrend(inventory)
+            pace = RolloutPace(inventory)
+            eolReleases = EOLReleaseUse.all(inventory)
+            calendar = DueCalendar(inventory, assessments: assessments, eolReleases: eolReleases)
+            startHere = StartHere(inventory, assessments: assessments, context)
+        }
+    }
+
+    init(_ independent: Independent, _ inventory: Inventory, statuses: [String: ServiceStatus], _ context: RuleContext) {
+        progress = independent.progress
         waves = UpgradeWaves(inventory, statuses: statuses, context)
-        agenda = ReviewAgenda(inventory, assessments: assessments, progress: progress, today: context.today)
-        trend = RolloutTrend(inventory)
-        pace = RolloutPace(inventory)
+        agenda = independent.agenda
+        trend = independent.trend
+        pace = independent.pace
         review = inventory.standards.review.map { DueDate($0.value, today: context.today) }
-        eolReleases = EOLReleaseUse.all(inventory)
-        calendar = DueCalendar(inventory, assessments: assessments, eolReleases: eolReleases)
-        startHere = StartHere(inventory, assessments: assessments, context)
+        eolReleases = independent.eolReleases
+        calendar = independent.calendar
+        startHere = independent.startHere
     }
 }
 

@@ -28,7 +28,7 @@ struct RollbackPage: Sendable {
         var file: String
     }
 
-    init(_ service: Service, _ context: PageContext) {
+    init(_ service: Service, _ context: PageContext, runbook: MarkdownDocument) {
         let route = Route.rollback(service.slug)
         frame = context.frame(title: "Roll back \(service.name)", route: route, section: "inventory")
         let today = context.report.today
@@ -44,9 +44,7 @@ struct RollbackPage: Sendable {
             observedDigest = ObservedDigest(digests: state.digests.joined(separator: ", "), when: state.date?.description ?? "date unknown", file: state.file)
         }
         lessons = assessment.lessons
-        runbookRollback = RunbookSection.rollback(in: service.body).map {
-            Markdown.toHTML($0, rewriteLink: ContentLinks.rewriter(from: service.file, on: route))
-        }
+        runbookRollback = RunbookSection.rollbackHTML(in: runbook, rewriteLink: ContentLinks.rewriter(from: service.file, on: route))
         watch = WatchSection(service, inProcedure: true)
         switch assessment.rollbackPractice {
         case .practised(let age, let kind):

@@ -21,7 +21,7 @@ struct ServicePage: Sendable {
 
     var service: Service { row.service }
 
-    init(_ service: Service, _ context: PageContext) {
+    init(_ service: Service, _ context: PageContext, runbook document: MarkdownDocument) {
         let route = Route.service(service.slug)
         frame = context.frame(title: service.name, route: route, section: "inventory")
         row = ServiceRow(service, context, from: route)
@@ -33,7 +33,7 @@ struct ServicePage: Sendable {
         rollouts = RolloutTimings(service, pace: context.report.overview.pace.bySlug[service.slug])
         timeline = context.history.timelines[service.slug] ?? []
         let body = service.body.trimmingSpaces
-        runbook = body.isEmpty ? nil : Markdown.toHTML(service.body, rewriteLink: ContentLinks.rewriter(from: service.file, on: route))
+        runbook = body.isEmpty ? nil : document.html(rewriteLink: ContentLinks.rewriter(from: service.file, on: route))
     }
 
     static func shape(_ frame: ViewShape<PageFrame>) -> ViewShape<ServicePage> {
