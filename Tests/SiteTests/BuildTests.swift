@@ -156,6 +156,27 @@ import Testing
         #expect(snapshot(output) == snapshot(fresh))
     }
 
+    /// A spare left by a build that was stopped has a mark without the list of its files:
+    /// everything in it that the new site does not have is found by reading its folders.
+    @Test func aSpareWithoutItsFileListIsPrunedFolderByFolder() throws {
+        let site = TemporaryFolder()
+        site.writeMinimalSite()
+        let output = site.url.appending(path: "public")
+        for _ in 0..<2 { _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday) }
+        let mark = try #require(site.read("public/\(OutputFolder.markName)"))
+        #expect(mark.contains("\nFiles:\n") && mark.contains("\nservices/api/index.html\n"))
+        let spareMark = ".public.shortpath-spare/\(OutputFolder.markName)"
+        site.write(spareMark, String(try #require(site.read(spareMark)).prefix { $0 != "\n" }) + "\n")
+        site.write(".public.shortpath-spare/left/behind.html", "from a stopped build")
+        site.write(".public.shortpath-spare/services/api/stray.html", "from a stopped build")
+        _ = try SiteBuilder.build(source: site.url, output: output, today: exampleToday)
+        #expect(site.read("public/left/behind.html") == nil)
+        #expect(site.read("public/services/api/stray.html") == nil)
+        let fresh = site.url.appending(path: "fresh")
+        _ = try SiteBuilder.build(source: site.url, output: fresh, today: exampleToday)
+        #expect(snapshot(output) == snapshot(fresh))
+    }
+
     @Test func refusesASpareFolderItDidNotWrite() throws {
         let site = TemporaryFolder()
         site.writeMinimalSite()
