@@ -45,9 +45,9 @@ public struct SiteOverview: Sendable {
         }
     }
 
-    init(_ independent: Independent, _ inventory: Inventory, statuses: [String: ServiceStatus], _ context: RuleContext) {
+    init(_ independent: Independent, waves: UpgradeWaves, _ inventory: Inventory, _ context: RuleContext) {
         progress = independent.progress
-        waves = UpgradeWaves(inventory, statuses: statuses, context)
+        self.waves = waves
         agenda = independent.agenda
         trend = independent.trend
         pace = independent.pace
