@@ -79,8 +79,16 @@ public enum HistoryReader {
         clock.lap("history: git ls-tree")
         var wanted: [(path: String, blob: String, kind: ContentSnapshot.Kind)] = []
         var seen = Set<String>()
+        // What each path is to a build, worked out once: most paths change many times.
+        var kinds: [String: ContentSnapshot.Kind] = [:], others = Set<String>()
         func want(_ path: String, _ blob: String?) {
-            guard let blob, let kind = ContentSnapshot.kind(of: path), seen.insert(ParsedFiles.key(path, blob)).inserted else { return }
+            guard let blob else { return }
+            var kind = kinds[path]
+            if kind == nil, !others.contains(path) {
+                kind = ContentSnapshot.kind(of: path)
+                if let kind { kinds[path] = kind } else { others.insert(path) }
+            }
+            guard let kind, seen.insert(ParsedFiles.key(path, blob)).inserted else { return }
             wanted.append((path, blob, kind))
         }
         for (path, blob) in base.sorted(by: { $0.key < $1.key }) { want(path, blob) }
@@ -97,11 +105,11 @@ public enum HistoryReader {
         let bytes = try git.blobs(wanted.map(\.blob).filter { asked.insert($0).inserted })
         clock.lap("history: git cat-file, \(bytes.count) blobs")
         var files = ParsedFiles.parse(wanted, bytes: bytes)
-        for file in reused { files.results[ParsedFiles.key(file.path, file.blob)] = .success(.service(known[file.path]!.service)) }
+        for file in reused { files.results[ParsedFiles.key(file.path, file.blob)] = ParsedFile(.success(.service(current[known[file.path]!.service]))) }
         clock.lap("history: parse")
         let walk = HistoryWalk(commits: window.commits, points: window.points,
                                boundaries: shallow ? shallowBoundaries(git) : [],
-                               base: base.filter { ContentSnapshot.kind(of: $0.key) != nil }, files: files)
+                               base: base.filter { kinds[$0.key] != nil }, files: files, kinds: kinds)
         let timelines = walk.timelines()
         changes?(timelines)
         clock.lap("history: changes")
@@ -110,15 +118,17 @@ public enum HistoryReader {
         return (SiteHistory(points: points, timelines: timelines), window.skippedFuture)
     }
 
-    /// The work tree's services whose file is as the index holds it, by path, with the blob:
-    /// parsed by the build already.
-    static func unchanged(_ services: [Service], _ git: Git) throws(GitFailure) -> [String: (blob: String, service: Service)] {
+    /// The work tree's services whose file is as the index holds it, by path, with the blob
+    /// and the service's index in `services`: parsed by the build already.
+    static func unchanged(_ services: [Service], _ git: Git) throws(GitFailure) -> [String: (blob: String, service: Int)] {
         guard !services.isEmpty else { return [:] }
         let staged = try git.run(["ls-files", "-s", "-z", "--", "content/services"])
         let modified = Set(try git.run(["diff", "--name-only", "--relative", "-z", "--", "content/services"]).split(separator: 0)
             .map { String(decoding: $0, as: UTF8.self) })
-        let byFile = Dictionary(services.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
-        var result: [String: (String, Service)] = [:]
+        var byFile: [String: Int] = [:]
+        byFile.reserveCapacity(services.count)
+        for index in services.indices where byFile[services[index].file] == nil { byFile[services[index].file] = index }
+        var result: [String: (String, Int)] = [:]
         for entry in staged.split(separator: 0) {
             // `<mode> <blob> <stage>\t<path>`
             guard let tab = entry.firstIndex(of: 0x09) else { continue }

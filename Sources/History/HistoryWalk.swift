@@ -18,17 +18,19 @@ struct HistoryWalk {
     let base: [String: String]
     /// Every blob of the window parsed, by `ParsedFiles.key`.
     let files: ParsedFiles
+    /// What each content file of the window is to a build, worked out once per path.
+    let kinds: [String: ContentSnapshot.Kind]
 
     /// Each service's changes, commit by commit, newest first by slug.
     func timelines() -> [String: [TimelineEntry]] {
-        var timelines = TimelineBuilder(files: files)
+        var timelines = TimelineBuilder(files: files, kinds: kinds)
         for commit in commits where !boundaries.contains(commit.id) { timelines.add(commit) }
         return timelines.entries
     }
 
     /// The points judged, oldest first.
     func judged() -> [HistoryPoint] {
-        var state = PointState(tree: base, files: files)
+        var state = PointState(tree: base, files: files, kinds: kinds)
         var result: [HistoryPoint] = []
         for (index, commit) in commits.enumerated() {
             if index > 0 { state.apply(commit.changes) }
@@ -36,37 +38,6 @@ struct HistoryWalk {
             result.append(state.evaluate(commit))
         }
         return result
-    }
-}
-
-/// Every content file of the window, parsed once per path and blob.
-struct ParsedFiles: Sendable {
-    var results: [String: Result<ContentSnapshot.Parsed, ContentErrors>] = [:]
-
-    static func key(_ path: String, _ blob: String) -> String { path + "\u{0}" + blob }
-
-    subscript(path: String, blob: String) -> Result<ContentSnapshot.Parsed, ContentErrors>? { results[Self.key(path, blob)] }
-
-    func service(_ path: String, _ blob: String?) -> Service? {
-        guard let blob, case .success(.service(let service))? = self[path, blob] else { return nil }
-        return service
-    }
-
-    /// Parses every (path, blob) on every core.
-    static func parse(_ wanted: [(path: String, blob: String, kind: ContentSnapshot.Kind)], bytes: [String: [UInt8]]) -> ParsedFiles {
-        let slots = ConcurrentSlots<Result<ContentSnapshot.Parsed, ContentErrors>>(count: wanted.count)
-        Workers.forEach(wanted.count) { index in
-            let file = wanted[index]
-            guard let content = bytes[file.blob] else {
-                slots[index] = .failure(ContentErrors([Diagnostic(SourceLocation(file: file.path, line: 1, column: 1),
-                                                                  "the file's blob \(file.blob) is missing from the repository")]))
-                return
-            }
-            slots[index] = ContentSnapshot.parse(content, path: file.path, kind: file.kind)
-        }
-        var files = ParsedFiles()
-        for (index, result) in slots.all.enumerated() { files.results[key(wanted[index].path, wanted[index].blob)] = result }
-        return files
     }
 }
 
@@ -93,20 +64,17 @@ struct PointState {
     /// The site files (path and blob) the judge was made from.
     var judgeKey: [String] = []
     let files: ParsedFiles
+    let kinds: [String: ContentSnapshot.Kind]
 
-    init(tree: [String: String], files: ParsedFiles) {
+    init(tree: [String: String], files: ParsedFiles, kinds: [String: ContentSnapshot.Kind]) {
         self.files = files
+        self.kinds = kinds
         apply(tree.sorted { $0.key < $1.key }.map { FileChange(path: $0.key, old: nil, new: $0.value) })
-    }
-
-    static func isService(_ path: String) -> Bool {
-        if case .service? = ContentSnapshot.kind(of: path) { return true }
-        return false
     }
 
     mutating func apply(_ changes: [FileChange]) {
         for change in changes {
-            guard let kind = ContentSnapshot.kind(of: change.path) else { continue }
+            guard let kind = kinds[change.path] else { continue }
             guard case .service = kind else {
                 site[change.path] = change.new
                 continue
@@ -114,11 +82,7 @@ struct PointState {
             if (services[change.path] == nil) != (change.new == nil) { crossFile = nil }
             services[change.path] = change.new
             dirty.insert(change.path)
-            if let blob = change.new, case .failure(let errors)? = files[change.path, blob] {
-                failing[change.path] = errors.diagnostics
-            } else {
-                failing[change.path] = nil
-            }
+            failing[change.path] = change.new.flatMap { files[change.path, $0]?.problems }
         }
     }
 
@@ -138,7 +102,7 @@ struct PointState {
         var problems: [Diagnostic] = []
         var observed: [ObservedSnapshot] = []
         for (path, blob) in siteFiles {
-            switch files[path, blob] {
+            switch files[path, blob]?.result {
             case .success(.settings(let settings))?: inventory.settings = settings
             case .success(.standards(let standards))?: inventory.standards = standards
             case .success(.eol(let product))?: inventory.eol[product.product] = product
@@ -200,24 +164,28 @@ struct PointState {
 /// Each service's changes, commit by commit.
 struct TimelineBuilder {
     let files: ParsedFiles
+    let kinds: [String: ContentSnapshot.Kind]
     /// The last version of each service file that loaded, by path; nil once removed.
-    var last: [String: Service?] = [:]
+    var last: [String: ParsedFile?] = [:]
     /// By slug, oldest first.
     var bySlug: [String: [TimelineEntry]] = [:]
 
-    init(files: ParsedFiles) { self.files = files }
+    init(files: ParsedFiles, kinds: [String: ContentSnapshot.Kind]) {
+        self.files = files
+        self.kinds = kinds
+    }
 
     mutating func add(_ commit: LoggedCommit) {
         for change in commit.changes {
-            guard case .service(let slug)? = ContentSnapshot.kind(of: change.path) else { continue }
-            let before = last[change.path] ?? files.service(change.path, change.old)
+            guard case .service(let slug)? = kinds[change.path] else { continue }
+            let before = last[change.path] ?? change.old.flatMap { files[change.path, $0] }
             var entry = TimelineEntry(day: commit.day, commit: commit.id, subject: commit.subject, changes: [])
-            if let blob = change.new, case .failure(let errors)? = files[change.path, blob] {
-                entry.broken = errors.diagnostics.first.map { "\($0.location.description): \($0.message)" } ?? "the file did not load"
+            let after = change.new.flatMap { files[change.path, $0] }
+            if let problems = after?.problems {
+                entry.broken = problems.first.map { "\($0.location.description): \($0.message)" } ?? "the file did not load"
                 last[change.path] = before
             } else {
-                let after = files.service(change.path, change.new)
-                entry.changes = ServiceChange.between(before, after)
+                entry.changes = ServiceChange.between(before?.service, after?.service)
                 last[change.path] = after
             }
             if entry.broken != nil || !entry.changes.isEmpty { bySlug[slug, default: []].append(entry) }
