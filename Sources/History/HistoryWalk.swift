@@ -28,136 +28,78 @@ struct HistoryWalk {
         return timelines.entries
     }
 
-    /// The points judged, oldest first.
+    /// The points judged, oldest first. The points that load are found first; then each
+    /// service file is judged on its own, on every core, at the points where its blob, the
+    /// judge or a date its rules compare changed; then the measures are added up point by point.
     func judged() -> [HistoryPoint] {
-        var state = PointState(tree: base, files: files, kinds: kinds)
-        var result: [HistoryPoint] = []
-        for (index, commit) in commits.enumerated() {
-            if index > 0 { state.apply(commit.changes) }
-            guard points.contains(commit.id) else { continue }
-            result.append(state.evaluate(commit))
+        let plan = PointPlan(commits: commits, points: points, base: base, files: files, kinds: kinds)
+        let paths = plan.blobs.keys.sorted()
+        let runs = ConcurrentSlots<[MeasureChange]>(count: paths.count)
+        Workers.forEach(paths.count) { index in runs[index] = plan.measures(of: paths[index], files) }
+        var byPoint = Array(repeating: [MeasureChange](), count: plan.loaded.count)
+        for run in runs.all {
+            for change in run ?? [] { byPoint[change.loaded].append(change) }
+        }
+        var result = plan.points
+        var tally = HistoryTally()
+        for (index, point) in plan.loaded.enumerated() {
+            for change in byPoint[index] { tally.replace(change.old, with: change.new) }
+            result[point.point].values = tally.values(siteErrors: point.siteErrors, siteWarnings: point.siteWarnings)
         }
         return result
     }
 }
 
-/// The content tree as the walk moves, and the measures of the last point that loaded. Each
-/// step costs in proportion to the files the commit changed, not to the size of the inventory.
-struct PointState {
-    /// Service files: path → blob.
-    var services: [String: String] = [:]
-    /// The site's other files (settings, standard, end-of-life data, observed state).
-    var site: [String: String] = [:]
-    /// The problems of the service files that do not load now, by path.
-    var failing: [String: [Diagnostic]] = [:]
-    /// Two names for one slug, or services with no standard: checked again when files come or go.
-    var crossFile: [Diagnostic]?
-    /// The measures the tally holds, by path.
-    var measured: [String: ServiceMeasure] = [:]
-    var tally = HistoryTally()
-    /// The services changed since the last point that loaded.
-    var dirty: Set<String> = []
-    /// Paths whose measure may turn on a day, by the day's ordinal.
-    var turning: [Int: [String]] = [:]
-    var lastMeasured: Day?
-    var judge: HistoryJudge?
-    /// The site files (path and blob) the judge was made from.
-    var judgeKey: [String] = []
-    let files: ParsedFiles
-    let kinds: [String: ContentSnapshot.Kind]
+/// A service's measure at a point that loads, replacing the one it had at the points before.
+struct MeasureChange: Sendable {
+    var loaded: Int
+    var old: ServiceMeasure?
+    var new: ServiceMeasure?
+}
 
-    init(tree: [String: String], files: ParsedFiles, kinds: [String: ContentSnapshot.Kind]) {
-        self.files = files
-        self.kinds = kinds
-        apply(tree.sorted { $0.key < $1.key }.map { FileChange(path: $0.key, old: nil, new: $0.value) })
+extension PointPlan {
+    /// The measures of the service file at `path`, point by point where they change. A measure
+    /// holds until the file's blob or the judge changes, or until its `validUntil` day.
+    func measures(of path: String, _ files: ParsedFiles) -> [MeasureChange] {
+        guard let changes = blobs[path], let first = changes.first else { return [] }
+        var result: [MeasureChange] = []
+        var held: ServiceMeasure?
+        var next = 0, blob: String?
+        var at = first.loaded
+        while at < loaded.count {
+            while next < changes.count, changes[next].loaded <= at {
+                blob = changes[next].blob
+                next += 1
+            }
+            let point = loaded[at]
+            let measure = files.service(path, blob).map { judges[point.judge].measure($0, on: point.day) }
+            if !Self.sameCounts(measure, held) { result.append(MeasureChange(loaded: at, old: held, new: measure)) }
+            held = measure
+            // The next point at which the measure may change.
+            var until = next < changes.count ? changes[next].loaded : loaded.count
+            until = min(until, judgeEnds[at])
+            if let turn = measure?.validUntil { until = min(until, firstLoaded(onOrAfter: turn)) }
+            at = until
+        }
+        return result
     }
 
-    mutating func apply(_ changes: [FileChange]) {
-        for change in changes {
-            guard let kind = kinds[change.path] else { continue }
-            guard case .service = kind else {
-                site[change.path] = change.new
-                continue
-            }
-            if (services[change.path] == nil) != (change.new == nil) { crossFile = nil }
-            services[change.path] = change.new
-            dirty.insert(change.path)
-            failing[change.path] = change.new.flatMap { files[change.path, $0]?.problems }
-        }
+    /// The two measures add the same to the points' values.
+    static func sameCounts(_ a: ServiceMeasure?, _ b: ServiceMeasure?) -> Bool {
+        guard var a, var b else { return a == nil && b == nil }
+        a.validUntil = nil
+        b.validUntil = nil
+        return a == b
     }
 
-    /// The point at `commit`: its values, or a gap when its content does not load.
-    mutating func evaluate(_ commit: LoggedCommit) -> HistoryPoint {
-        let day = commit.day
-        func gap(_ diagnostics: [Diagnostic]) -> HistoryPoint {
-            let sorted = ContentErrors(diagnostics).diagnostics
-            let first = sorted.first.map { "\($0.location.description): \($0.message)" } ?? "the content did not load"
-            let more = sorted.count > 1 ? " (and \(sorted.count - 1) more)" : ""
-            return HistoryPoint(day: day, commit: commit.id, subject: commit.subject, values: nil, gap: first + more)
+    /// The index of the first loaded point on or after `day` (`loaded.count`: none).
+    func firstLoaded(onOrAfter day: Day) -> Int {
+        var low = 0, high = loaded.count
+        while low < high {
+            let middle = (low + high) / 2
+            if loaded[middle].day < day { low = middle + 1 } else { high = middle }
         }
-        // The site's own files.
-        let siteFiles = site.sorted { $0.key < $1.key }
-        let siteKey = siteFiles.map { $0.key + " " + $0.value }
-        var inventory = Inventory(settings: SiteSettings(), standards: Standards(), services: [])
-        var problems: [Diagnostic] = []
-        var observed: [ObservedSnapshot] = []
-        for (path, blob) in siteFiles {
-            switch files[path, blob]?.result {
-            case .success(.settings(let settings))?: inventory.settings = settings
-            case .success(.standards(let standards))?: inventory.standards = standards
-            case .success(.eol(let product))?: inventory.eol[product.product] = product
-            case .success(.observed(let snapshot))?: observed.append(snapshot)
-            case .failure(let errors)?: problems += errors.diagnostics
-            default: break
-            }
-        }
-        inventory.observed = observed.sorted { ($0.environment, $0.file) < ($1.environment, $1.file) }
-        // The services' files.
-        problems += failing.values.joined()
-        if crossFile == nil {
-            crossFile = ContentSnapshot.crossFileProblems(servicePaths: Array(services.keys), hasStandards: site["content/standards.md"] != nil)
-        }
-        problems += crossFile ?? []
-        if !problems.isEmpty { return gap(problems) }
-        if siteKey != judgeKey || judge == nil {
-            do {
-                judge = try HistoryJudge(site: inventory)
-            } catch {
-                return gap(error.diagnostics)
-            }
-            judgeKey = siteKey
-            dirty.formUnion(measured.keys)
-            dirty.formUnion(services.keys)
-        }
-        guard let judge else { return gap([]) }
-        // Services whose date rules may turn since the last point.
-        if let last = lastMeasured, day > last {
-            for ordinal in (last.ordinal + 1)...day.ordinal {
-                if let paths = turning.removeValue(forKey: ordinal) { dirty.formUnion(paths) }
-            }
-        }
-        let changed = dirty.sorted()
-        let found = changed.map { path in files.service(path, services[path]) }
-        let measures = ConcurrentSlots<ServiceMeasure>(count: changed.count)
-        Workers.forEach(changed.count) { index in
-            if let service = found[index] { measures[index] = judge.measure(service, on: day) }
-        }
-        for (index, path) in changed.enumerated() {
-            let new = measures[index]
-            tally.replace(measured[path], with: new)
-            measured[path] = new
-            if let turn = new?.validUntil { turning[turn.ordinal, default: []].append(path) }
-        }
-        dirty = []
-        lastMeasured = day
-        if !inventory.observed.isEmpty {
-            inventory = Inventory(settings: inventory.settings, standards: inventory.standards,
-                                  services: services.keys.sorted().compactMap { files.service($0, services[$0]) },
-                                  observed: inventory.observed, eol: inventory.eol)
-        }
-        let counts = judge.siteCounts(inventory, on: day)
-        return HistoryPoint(day: day, commit: commit.id, subject: commit.subject,
-                            values: tally.values(siteErrors: counts.errors, siteWarnings: counts.warnings))
+        return low
     }
 }
 
