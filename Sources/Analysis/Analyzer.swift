@@ -195,8 +195,8 @@ public enum Analyzer {
 
     /// One service's findings before severity overrides. Retired services only learn that
     /// they still list environments.
-    static func check(_ service: Service, _ inventory: Inventory, _ context: RuleContext) -> [Finding] {
-        var sink = FindingSink(service)
+    static func check(_ service: Service, _ inventory: Inventory, _ context: RuleContext, words: Bool = true) -> [Finding] {
+        var sink = FindingSink(service, words: words)
         guard service.isActive else {
             ServiceRules.checkRetired(service, into: &sink)
             return sink.findings

@@ -58,7 +58,7 @@ public struct HistoryJudge: Sendable {
     public func measure(_ service: Service, on day: Day) -> ServiceMeasure {
         var context = self.context
         context.today = day
-        var own = Analyzer.check(service, site, context)
+        var own = Analyzer.check(service, site, context, words: false)
         if let observed, service.isActive { own += ObservedRules.check(service, observed, environments) }
         own = Analyzer.apply(overrides, to: own)
         let status = Analyzer.status(of: service, own)

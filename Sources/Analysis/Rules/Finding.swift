@@ -30,24 +30,34 @@ public struct Finding: Sendable, Hashable {
     }
 }
 
-/// Collects one service's findings with its file and slug filled in.
+/// Collects one service's findings with its file and slug filled in. Without `words`, only
+/// the rules and places are kept: the messages and hints are not written (the history counts
+/// findings at every point, and reads no message).
 struct FindingSink {
-    let service: Service
+    let slug: String
+    let file: String
+    let line: Int
+    let words: Bool
     var findings: [Finding] = []
 
-    init(_ service: Service) { self.service = service }
-
-    mutating func add(_ rule: Rule, line: Int, column: Int, _ message: String, hint: String) {
-        findings.append(Finding(rule: rule, service: service.slug, file: service.file, line: line, column: column,
-                                message: message, hint: hint))
+    init(_ service: Service, words: Bool = true) {
+        slug = service.slug
+        file = service.file
+        line = service.line
+        self.words = words
     }
 
-    mutating func add(_ rule: Rule, at place: any SourcePositioned, _ message: String, hint: String) {
-        add(rule, line: place.line, column: place.column, message, hint: hint)
+    mutating func add(_ rule: Rule, line: Int, column: Int, _ message: @autoclosure () -> String, hint: @autoclosure () -> String) {
+        findings.append(Finding(rule: rule, service: slug, file: file, line: line, column: column,
+                                message: words ? message() : "", hint: words ? hint() : ""))
+    }
+
+    mutating func add(_ rule: Rule, at place: any SourcePositioned, _ message: @autoclosure () -> String, hint: @autoclosure () -> String) {
+        add(rule, line: place.line, column: place.column, message(), hint: hint())
     }
 
     /// At the service's first line, for what no single key caused.
-    mutating func add(_ rule: Rule, _ message: String, hint: String) {
-        add(rule, line: service.line, column: 1, message, hint: hint)
+    mutating func add(_ rule: Rule, _ message: @autoclosure () -> String, hint: @autoclosure () -> String) {
+        add(rule, line: line, column: 1, message(), hint: hint())
     }
 }
