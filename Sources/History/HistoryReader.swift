@@ -113,8 +113,8 @@ public enum HistoryReader {
         let timelines = walk.timelines()
         changes?(timelines)
         clock.lap("history: changes")
-        let points = walk.judged()
-        clock.lap("history: \(points.count) points judged")
+        let (points, measures) = walk.judged()
+        clock.lap("history: \(points.count) points judged, \(measures) measures of a service")
         return (SiteHistory(points: points, timelines: timelines), window.skippedFuture)
     }
 
@@ -185,15 +185,25 @@ extension SiteHistory {
     }
 }
 
-/// How long each step of reading the history took, on standard error with `SHORTPATH_TIMINGS`.
+/// How long each step of reading the history took, on standard error with `SHORTPATH_TIMINGS`:
+/// the time that passed, and the processor time of the thread that reads the history (all of
+/// the history's own work with `SHORTPATH_JOBS=1`; git runs in its own processes).
 struct HistoryClock {
     private let enabled = ProcessInfo.processInfo.environment["SHORTPATH_TIMINGS"] != nil
     private var last = DispatchTime.now().uptimeNanoseconds
+    private var lastThread = HistoryClock.threadTime()
 
     mutating func lap(_ step: String) {
         guard enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write(Data("\(step): \((now - last) / 1_000_000) ms\n".utf8))
+        let now = DispatchTime.now().uptimeNanoseconds, thread = Self.threadTime()
+        FileHandle.standardError.write(Data("\(step): \((now - last) / 1_000_000) ms (thread \((thread - lastThread) / 1_000_000) ms)\n".utf8))
         last = now
+        lastThread = thread
+    }
+
+    static func threadTime() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }

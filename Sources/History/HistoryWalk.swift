@@ -31,14 +31,16 @@ struct HistoryWalk {
     /// The points judged, oldest first. The points that load are found first; then each
     /// service file is judged on its own, on every core, at the points where its blob, the
     /// judge or a date its rules compare changed; then the measures are added up point by point.
-    func judged() -> [HistoryPoint] {
+    func judged() -> (points: [HistoryPoint], measures: Int) {
         let plan = PointPlan(commits: commits, points: points, base: base, files: files, kinds: kinds)
         let paths = plan.blobs.keys.sorted()
-        let runs = ConcurrentSlots<[MeasureChange]>(count: paths.count)
+        let runs = ConcurrentSlots<(changes: [MeasureChange], measures: Int)>(count: paths.count)
         Workers.forEach(paths.count) { index in runs[index] = plan.measures(of: paths[index], files) }
         var byPoint = Array(repeating: [MeasureChange](), count: plan.loaded.count)
+        var measures = 0
         for run in runs.all {
-            for change in run ?? [] { byPoint[change.loaded].append(change) }
+            for change in run?.changes ?? [] { byPoint[change.loaded].append(change) }
+            measures += run?.measures ?? 0
         }
         var result = plan.points
         var tally = HistoryTally()
@@ -46,7 +48,7 @@ struct HistoryWalk {
             for change in byPoint[index] { tally.replace(change.old, with: change.new) }
             result[point.point].values = tally.values(siteErrors: point.siteErrors, siteWarnings: point.siteWarnings)
         }
-        return result
+        return (result, measures)
     }
 }
 
@@ -59,10 +61,11 @@ struct MeasureChange: Sendable {
 
 extension PointPlan {
     /// The measures of the service file at `path`, point by point where they change. A measure
-    /// holds until the file's blob or the judge changes, or until its `validUntil` day.
-    func measures(of path: String, _ files: ParsedFiles) -> [MeasureChange] {
-        guard let changes = blobs[path], let first = changes.first else { return [] }
-        var result: [MeasureChange] = []
+    /// holds until the file's blob or the judge changes, or until its `validUntil` day. Also
+    /// how many times the service was judged.
+    func measures(of path: String, _ files: ParsedFiles) -> (changes: [MeasureChange], measures: Int) {
+        guard let changes = blobs[path], let first = changes.first else { return ([], 0) }
+        var result: [MeasureChange] = [], measures = 0
         var held: ServiceMeasure?
         var next = 0, blob: String?
         var at = first.loaded
@@ -73,6 +76,7 @@ extension PointPlan {
             }
             let point = loaded[at]
             let measure = files.service(path, blob).map { judges[point.judge].measure($0, on: point.day) }
+            if measure != nil { measures += 1 }
             if !Self.sameCounts(measure, held) { result.append(MeasureChange(loaded: at, old: held, new: measure)) }
             held = measure
             // The next point at which the measure may change.
@@ -81,7 +85,7 @@ extension PointPlan {
             if let turn = measure?.validUntil { until = min(until, firstLoaded(onOrAfter: turn)) }
             at = until
         }
-        return result
+        return (result, measures)
     }
 
     /// The two measures add the same to the points' values.

@@ -22,8 +22,9 @@ public struct ServiceMeasure: Sendable, Equatable {
 
 /// The judge of one point of the history: the site's settings, standard, end-of-life data and
 /// observed state as committed then. Each service is checked by `Analyzer.check`, the rules of
-/// a build, with the policy's severity overrides of that point.
-public struct HistoryJudge: Sendable {
+/// a build, with the policy's severity overrides of that point. A class: every measure of a
+/// point reads it, and a copy of the site's files it holds retains each of their parts.
+public final class HistoryJudge: Sendable {
     let site: Inventory
     let overrides: [Rule: Severity?]
     /// The days a rule comparing a date in the site's files with the day could turn, sorted.
