@@ -62,10 +62,13 @@ public final class HistoryJudge: Sendable {
         var own = Analyzer.check(service, site, context, words: false)
         if let observed, service.isActive { own += ObservedRules.check(service, observed, environments) }
         own = Analyzer.apply(overrides, to: own)
-        let status = Analyzer.status(of: service, own)
-        var measure = ServiceMeasure(active: service.isActive, onStandardPath: service.isActive && status.onStandardPath,
-                                     errors: own.count { $0.severity == .error }, warnings: own.count { $0.severity == .warning },
-                                     openExceptions: 0, versions: [:], baseImages: [],
+        var errors = 0, warnings = 0
+        for finding in own {
+            if finding.severity == .error { errors += 1 } else if finding.severity == .warning { warnings += 1 }
+        }
+        // On the standard path: no error and no warning (`ServiceStatus.onStandardPath`).
+        var measure = ServiceMeasure(active: service.isActive, onStandardPath: service.isActive && errors == 0 && warnings == 0,
+                                     errors: errors, warnings: warnings, openExceptions: 0, versions: [:], baseImages: [],
                                      validUntil: nextDateChange(service, after: day))
         guard service.isActive else { return measure }
         measure.openExceptions = service.exceptions.count { exception in exception.until.map { $0.value >= day } ?? true }
@@ -93,7 +96,12 @@ public final class HistoryJudge: Sendable {
     /// `20`; a component the standard does not name, or a version that is not a number, as written.
     func versionKey(_ component: String, _ version: String) -> String {
         guard let approved = context.approvedVersions[component]?.version, let actual = Version(version) else { return version }
-        return actual.numbers.prefix(approved.numbers.count).map(String.init).joined(separator: ".")
+        var key = ""
+        for (index, number) in actual.numbers.prefix(approved.numbers.count).enumerated() {
+            if index > 0 { key += "." }
+            key += String(number)
+        }
+        return key
     }
 
     /// The first day after `day` on which a rule comparing a date of the service or the site
