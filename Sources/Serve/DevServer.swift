@@ -33,9 +33,11 @@ public enum DevServer {
         var folders = [options.source.appending(path: "content")]
         let themes = options.source.appending(path: "themes")
         if FileManager.default.fileExists(atPath: themes.path) { folders.append(themes) }
-        let watcher = Watcher(folders: folders) {
+        let watcher = Watcher(folders: folders) { paths in
             Task {
-                let update = await site.rebuild { early in await broadcaster.publish(Events.json(early)) }
+                let update = await site.rebuild(paths: paths) { early in await broadcaster.publish(Events.json(early)) }
+                // Only files a load never reads changed (an editor's backup or swap file).
+                if update.paths == [] && update.errors.isEmpty { return }
                 await broadcaster.publish(Events.json(update))
                 if update.errors.isEmpty {
                     log("rebuilt \(update.paths.map { "\($0.count) pages" } ?? "the whole site") in \(update.milliseconds) ms")

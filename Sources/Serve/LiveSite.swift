@@ -21,6 +21,11 @@ public actor LiveSite {
     public let output: URL
     let today: Day
     private let files = ParseCache()
+    /// The last whole load, patched as service files are saved; nil after a failed load.
+    private var patch: ServiceFilePatch?
+    /// Whole loads so far (tests check that a saved service is read alone).
+    private(set) var wholeLoads = 0
+    var patchedInventory: Inventory? { patch?.inventory }
     private let findings = FindingsCache()
     private var stamps: [String: FileStamp] = [:]
     private var globalStamps: [String: FileStamp] = [:]
@@ -42,57 +47,56 @@ public actor LiveSite {
         self.today = today
     }
 
-    /// Rebuilds what changed since the last call. `onServicePages` is told as soon as the
-    /// changed services' own pages are written, before the site-wide pages.
-    public func rebuild(onServicePages: @Sendable (Update) async -> Void = { _ in }) async -> Update {
+    /// Rebuilds what changed since the last call. `paths` are the files the watcher saw change
+    /// (nil: unknown, everything is checked); when they are all service files the site already
+    /// lists, only those are read. `onServicePages` is told as soon as the changed services'
+    /// own pages are written, before the site-wide pages.
+    public func rebuild(paths: Set<String>? = nil, onServicePages: @Sendable (Update) async -> Void = { _ in }) async -> Update {
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000) }
         var clock = StageClock()
+        var inventory: Inventory, theme: Theme, newStamps: [String: FileStamp]
+        var outcome: ServiceFilePatch.Outcome?
+        if let paths, var patch, self.theme != nil {
+            outcome = patch.apply(paths)
+            self.patch = patch
+            clock.lap("serve: patch \(paths.count) saved")
+        }
+        if case .unchanged = outcome { return Update(version: version, paths: [], errors: errors, milliseconds: elapsed()) }
         // A newer change supersedes the site-wide pages still being written for an older one:
         // they stop, and this change's own service pages need not wait for them.
         let superseded = sitePages
         superseded?.cancellation.cancel()
         sitePages = nil
-        let newGlobal = globalInputStamps()
-        var inventory: Inventory, theme: Theme
-        do {
-            inventory = try Pipeline.load(source: source, files: files)
-            // An organisation site's members as the last build kept them: serve does not wait on the network.
-            inventory.members = Pipeline.readMembers(inventory.settings.members, source: source, today: today, options: .cacheOnly)
-            clock.lap("serve: load")
-            if let loaded = self.theme, built, newGlobal == globalStamps {
-                theme = loaded
-            } else {
-                theme = try Theme.load(source: source, name: inventory.settings.theme)
-                self.theme = theme
+        if let outcome, let patch, let loaded = self.theme {
+            if case .errors(let diagnostics) = outcome { return failed(diagnostics.map(\.description), elapsed()) }
+            (inventory, newStamps, theme) = (patch.inventory, patch.stamps, loaded)
+        } else {
+            wholeLoads += 1
+            patch = nil
+            let newGlobal = globalInputStamps()
+            do {
+                inventory = try Pipeline.load(source: source, files: files)
+                // An organisation site's members as the last build kept them: serve does not wait on the network.
+                inventory.members = Pipeline.readMembers(inventory.settings.members, source: source, today: today, options: .cacheOnly)
+                clock.lap("serve: load")
+                if let loaded = self.theme, built, newGlobal == globalStamps {
+                    theme = loaded
+                } else {
+                    theme = try Theme.load(source: source, name: inventory.settings.theme)
+                    self.theme = theme
+                }
+            } catch {
+                return failed(error.diagnostics.map(\.description), elapsed())
             }
-        } catch {
-            return failed(error.diagnostics.map(\.description), elapsed())
+            newStamps = serviceStamps(inventory)
+            patch = ServiceFilePatch(source: source, inventory: inventory, stamps: newStamps)
+            if let result = await rebuildEverything(unlessOnly: newGlobal, inventory, theme, newStamps, superseded, elapsed) {
+                return result
+            }
         }
         let folder = InPlaceFolder(output)
-        let newStamps = serviceStamps(inventory)
-        guard built, newGlobal == globalStamps, let overview else {
-            // The standard, the settings, observed or end-of-life data or the theme changed:
-            // everything is analysed and written again.
-            await superseded?.task.value
-            findings.forgetAll()
-            do {
-                let report = try Pipeline.analyse(inventory, today: today, findings: findings.memory(for: newStamps))
-                history = SiteBuilder.history(source: source, today: today, settings: inventory.settings, current: inventory.services)
-                try? FileManager.default.removeItem(at: output)
-                try SiteRenderer(inventory: inventory, report: report, theme: theme, history: history).writeAll(to: folder)
-                remember(report, inventory, newStamps)
-            } catch let error as ContentErrors {
-                return failed(error.diagnostics.map(\.description), elapsed())
-            } catch {
-                return failed(["cannot write the site: \(error)"], elapsed())
-            }
-            built = true
-            globalStamps = newGlobal
-            errors = []
-            version += 1
-            return Update(version: version, paths: nil, errors: [], milliseconds: elapsed())
-        }
+        guard let overview else { return failed(["no whole analysis to start from"], elapsed()) }
 
         // One or a few services changed: their pages first, from their own analysis.
         let changed = inventory.services.filter { newStamps[$0.slug] != stamps[$0.slug] }
@@ -135,6 +139,35 @@ public actor LiveSite {
         sitePages = nil
         version += 1
         return Update(version: version, paths: servicePaths + Route.siteWide.map(\.path), errors: [], milliseconds: elapsed())
+    }
+
+    /// Analyses and writes everything when an input every page depends on changed (the
+    /// standard, the settings, observed or end-of-life data, the theme) or nothing was built
+    /// yet; nil when only service files changed.
+    private func rebuildEverything(unlessOnly newGlobal: [String: FileStamp], _ inventory: Inventory, _ theme: Theme,
+                                   _ newStamps: [String: FileStamp], _ superseded: (task: Task<Void, Never>, cancellation: Cancellation)?,
+                                   _ elapsed: () -> Int) async -> Update? {
+        guard !built || newGlobal != globalStamps || overview == nil else { return nil }
+        await superseded?.task.value
+        findings.forgetAll()
+        do {
+            let report = try Pipeline.analyse(inventory, today: today, findings: findings.memory(for: newStamps))
+            history = SiteBuilder.history(source: source, today: today, settings: inventory.settings, current: inventory.services)
+            try? FileManager.default.removeItem(at: output)
+            try SiteRenderer(inventory: inventory, report: report, theme: theme, history: history).writeAll(to: InPlaceFolder(output))
+            remember(report, inventory, newStamps)
+        } catch let error as ContentErrors {
+            patch = nil
+            return failed(error.diagnostics.map(\.description), elapsed())
+        } catch {
+            patch = nil
+            return failed(["cannot write the site: \(error)"], elapsed())
+        }
+        built = true
+        globalStamps = newGlobal
+        errors = []
+        version += 1
+        return Update(version: version, paths: nil, errors: [], milliseconds: elapsed())
     }
 
     private func failed(_ messages: [String], _ milliseconds: Int) -> Update {
