@@ -121,7 +121,9 @@ public actor LiveSite {
         await onServicePages(early)
 
         // Then the whole site is analysed (reusing unchanged services' findings) and the
-        // site-wide pages are written in the background, once superseded ones have stopped.
+        // site-wide pages are written in the background, once superseded ones have stopped;
+        // the changed services' pages again too, since they show site-wide judgements (the
+        // rollout pace) that the last whole analysis made of their previous version.
         await superseded?.task.value
         let today = self.today, history = self.history
         let memory = findings.memory(for: newStamps)
@@ -130,7 +132,7 @@ public actor LiveSite {
             let report = try? Pipeline.analyse(inventory, today: today, findings: memory)
             guard let report, !cancellation.isCancelled else { return nil }
             try? SiteRenderer(inventory: inventory, report: report, theme: theme, history: history)
-                .write(sitePages: true, services: [], to: folder, cancellation: cancellation)
+                .write(sitePages: true, services: changed, to: folder, cancellation: cancellation)
             return report
         }
         sitePages = (Task { _ = await task.value }, cancellation)
