@@ -21,7 +21,7 @@ final class Watcher: @unchecked Sendable {
     private var lastStamps: [String: Int] = [:]
     private(set) var usesPolling = false
 
-    init(folders: [URL], settle: DispatchTimeInterval = .milliseconds(10), onChange: @escaping @Sendable (Set<String>?) -> Void) {
+    init(folders: [URL], settle: DispatchTimeInterval = .milliseconds(3), onChange: @escaping @Sendable (Set<String>?) -> Void) {
         self.folders = folders
         self.settle = settle
         self.onChange = onChange
