@@ -18,8 +18,8 @@ struct ServiceFilePatch {
     private var slugs: [String: String]
     /// The errors of the files that do not parse, by file name.
     private var broken: [String: [Diagnostic]] = [:]
-    /// The largest file a load reads (`ContentFile.maximumSize`); a larger one is its error to report.
-    static let largestRead = 1 << 20
+    /// The largest file a load reads; a larger one is its error to report.
+    static let largestRead = FileLimits.largestContentFile
 
     enum Outcome {
         /// None of the paths is a file a load lists.

@@ -7,7 +7,7 @@ struct ContentFile {
     var body: String
 
     /// Files larger than this are refused: an inventory page is a few KiB.
-    static let maximumSize = 1 << 20
+    static let maximumSize = FileLimits.largestContentFile
 
     /// Reads, checks and parses the file at `location`, reported as `path`. Every problem is a
     /// located diagnostic.
