@@ -127,28 +127,33 @@ public enum Analyzer {
         let overrides = try severityOverrides(inventory.settings)
         let context = RuleContext(standards: inventory.standards, policy: inventory.settings.policy, today: today)
         let services = inventory.services
-        // Each service is judged on its own, so the services are shared out over the cores.
-        let perService = ConcurrentSlots<[Finding]>(count: services.count)
+        let observedRules = ObservedRules.check(inventory)
+        // Each service is judged on its own, its findings sorted and its status made, so the
+        // services are shared out over the cores; only the merge below runs on one.
+        let perService = ConcurrentSlots<(findings: [Finding], status: ServiceStatus?)>(count: services.count)
         Workers.forEach(services.count) { index in
             let service = services[index]
+            let checked: [Finding]
             if let known = memory?.findings(for: service) {
-                perService[index] = known
+                checked = known
             } else {
-                let own = check(service, inventory, context)
-                memory?.remember(own, for: service)
-                perService[index] = own
+                checked = check(service, inventory, context)
+                memory?.remember(checked, for: service)
             }
+            var own = apply(overrides, to: checked + (observedRules.byService[service.slug] ?? []))
+            own.sort(by: Finding.ordered)
+            perService[index] = (own, service.isActive ? status(of: service, own) : nil)
         }
-        let observedRules = ObservedRules.check(inventory)
         var findings: [Finding] = []
         var statuses: [String: ServiceStatus] = [:]
         var byService: [String: [Finding]] = [:]
-        for (index, service) in services.enumerated() {
-            var own = apply(overrides, to: (perService[index] ?? []) + (observedRules.byService[service.slug] ?? []))
-            own.sort(by: Finding.ordered)
-            if service.isActive { statuses[service.slug] = status(of: service, own) }
-            byService[service.slug] = own
-            findings += own
+        statuses.reserveCapacity(services.count)
+        byService.reserveCapacity(services.count)
+        for (index, slot) in perService.all.enumerated() {
+            let slug = services[index].slug
+            if let status = slot?.status { statuses[slug] = status }
+            byService[slug] = slot?.findings ?? []
+            findings += slot?.findings ?? []
         }
         let organisation = inventory.settings.members.isEmpty ? nil : OrganisationOverview(inventory, today: today)
         findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 } + observedRules.site
@@ -213,7 +218,8 @@ public enum Analyzer {
     }
 
     static func status(of service: Service, _ findings: [Finding]) -> ServiceStatus {
-        let serious = findings.filter { $0.severity != .info }.sorted { ($0.severity, $0.rule) < ($1.severity, $1.rule) }
+        let serious = findings.filter { $0.severity != .info }
+            .sorted { $0.severity != $1.severity ? $0.severity < $1.severity : $0.rule < $1.rule }
         var reasons: [Rule] = [], severities: [Severity] = []
         for finding in serious where !reasons.contains(finding.rule) {
             reasons.append(finding.rule)

@@ -26,7 +26,13 @@ public struct Finding: Sendable, Hashable {
 
     /// Sort order of every listing: file, line, column, rule, message.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
-        (a.file, a.line, a.column, a.rule.rawValue, a.message) < (b.file, b.line, b.column, b.rule.rawValue, b.message)
+        // Field by field, as the tuple comparison read, without building the tuples: this runs
+        // for every pair a sort of tens of thousands of findings compares.
+        if a.file != b.file { return a.file < b.file }
+        if a.line != b.line { return a.line < b.line }
+        if a.column != b.column { return a.column < b.column }
+        if a.rule != b.rule { return a.rule.rawValue < b.rule.rawValue }
+        return a.message < b.message
     }
 }
 
