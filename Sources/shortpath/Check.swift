@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
         }
         var clock = StageClock()
         switch format {
-        case .text: print(FindingReports.text(report), terminator: "")
+        case .text: FileHandle.standardOutput.write(Data(FindingReports.textBytes(report)))
         case .json: print(FindingReports.json(report), terminator: "")
         case .junit: print(FindingReports.junit(report, services: inventory.services.filter(\.isActive).map(\.slug)), terminator: "")
         case .gitlab: print(FindingReports.gitlab(report), terminator: "")
