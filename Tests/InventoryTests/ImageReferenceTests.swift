@@ -20,6 +20,9 @@ import Testing
         ("my_app/with__double-dash--x.y:tag_1", "docker.io", "my_app/with__double-dash--x.y", "tag_1", nil),
         ("nginx@\(digest)", "docker.io", "library/nginx", nil, digest),
         ("registry.example.com/base/jobs:2026.11@\(digest)", "registry.example.com", "base/jobs", "2026.11", digest),
+        ("docker.io/team/app:1", "docker.io", "team/app", "1", nil),
+        ("index.docker.io/nginx", "docker.io", "library/nginx", nil, nil),
+        ("Registry.Example/app", "Registry.Example", "app", nil, nil),
     ]
 
     @Test(arguments: valid)
@@ -29,6 +32,7 @@ import Testing
         #expect(reference.path == path)
         #expect(reference.tag == tag)
         #expect(reference.digest == digest)
+        #expect(reference.repository == "\(registry)/\(path)")
     }
 
     @Test func normalisesAndJudgesMutability() throws {
@@ -49,6 +53,11 @@ import Testing
         ("nginx:a b", "an image reference has no spaces"),
         ("team/API", "'API' is not a valid repository name (lowercase letters, digits, and '.', '_', '-' between them)"),
         ("team//api", "an image path has an empty part"),
+        ("/nginx", "an image path has an empty part"),
+        ("team/", "an image path has an empty part"),
+        ("@\(digest)", "an image path has an empty part"),
+        ("registry.example.com/", "an image path has an empty part"),
+        ("-bad.example.com/app", "'-bad.example.com' is not a valid registry host"),
         ("team/api-", "'api-' is not a valid repository name (lowercase letters, digits, and '.', '_', '-' between them)"),
         ("team/a...b", "'a...b' is not a valid repository name (lowercase letters, digits, and '.', '_', '-' between them)"),
         ("registry.example.com:99999/app", "'99999' is not a valid registry port"),

@@ -38,80 +38,93 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
         repository = "\(registry)/\(path)"
     }
 
-    /// Parses a reference; the error says what is wrong with it. Works on UTF-8 bytes: it runs
-    /// for every image of every service.
+    /// Parses a reference; the error says what is wrong with it. Works on the string's UTF-8
+    /// storage in place: it runs for every image of every service (and again in the rules).
     public init(parsing text: String) throws(ImageReferenceError) {
-        let bytes = Array(text.utf8)
+        var text = text
+        self = try text.withUTF8 { bytes in Result { () throws(ImageReferenceError) in try Self(bytes: bytes) } }.get()
+    }
+
+    /// The grammar read on one buffer: the path and the repository are copied out of it in
+    /// one piece each, not split into components and joined again.
+    private init(bytes: UnsafeBufferPointer<UInt8>) throws(ImageReferenceError) {
         guard !bytes.isEmpty else { throw ImageReferenceError("an image reference is empty") }
         guard !bytes.contains(where: { $0 == Byte.space || $0 == Byte.tab }) else {
             throw ImageReferenceError("an image reference has no spaces")
         }
         var end = bytes.count
         if let at = bytes.firstIndex(of: Byte.at) {
-            let digest = String(decoding: bytes[(at + 1)...], as: UTF8.self)
+            let digest = bytes[(at + 1)...]
             try Self.validateDigest(digest)
-            self.digest = digest
+            self.digest = String(decoding: digest, as: UTF8.self)
             end = at
         } else {
             digest = nil
         }
-        var components = Self.split(bytes[..<end])
-        if components.count > 1, Self.looksLikeRegistry(bytes[components[0]]) {
-            let host = bytes[components.removeFirst()]
-            try Self.validateRegistry(host)
-            let name = String(decoding: host, as: UTF8.self)
-            registry = name == "index.docker.io" ? "docker.io" : name
-        } else {
-            registry = "docker.io"
+        let firstSlash = bytes[..<end].firstIndex(of: Byte.slash)
+        // The path starts after the registry, if the first of several components names one.
+        var pathStart = 0
+        var host: Slice<UnsafeBufferPointer<UInt8>>?
+        if let firstSlash, Self.looksLikeRegistry(bytes[..<firstSlash]) {
+            host = bytes[..<firstSlash]
+            try Self.validateRegistry(bytes[..<firstSlash])
+            pathStart = firstSlash + 1
         }
         // The tag is after a ':' in the last component only: a registry's port is not a tag.
-        let last = components.removeLast()
-        if let colon = bytes[last].firstIndex(of: Byte.colon) {
-            let tag = bytes[(colon + 1)..<last.upperBound]
+        let lastStart = bytes[pathStart..<end].lastIndex(of: Byte.slash).map { $0 + 1 } ?? pathStart
+        var pathEnd = end
+        if let colon = bytes[lastStart..<end].firstIndex(of: Byte.colon) {
+            let tag = bytes[(colon + 1)..<end]
             try Self.validateTag(tag)
             self.tag = String(decoding: tag, as: UTF8.self)
-            components.append(last.lowerBound..<colon)
+            pathEnd = colon
         } else {
             tag = nil
-            components.append(last)
         }
-        var path = try components.map { range throws(ImageReferenceError) -> String in
-            try Self.validatePathComponent(bytes[range])
-            return String(decoding: bytes[range], as: UTF8.self)
+        var componentStart = pathStart
+        var slashes = 0
+        for index in pathStart..<pathEnd where bytes[index] == Byte.slash {
+            try Self.validatePathComponent(bytes[componentStart..<index])
+            componentStart = index + 1
+            slashes += 1
         }
-        if registry == "docker.io" && path.count == 1 { path.insert("library", at: 0) }
-        self.path = path.joined(separator: "/")
-        repository = "\(registry)/\(self.path)"
+        try Self.validatePathComponent(bytes[componentStart..<pathEnd])
+        let written = String(decoding: bytes[pathStart..<pathEnd], as: UTF8.self)
+        if let host, !host.elementsEqual("index.docker.io".utf8), !host.elementsEqual("docker.io".utf8) {
+            registry = String(decoding: host, as: UTF8.self)
+            path = written
+            repository = String(decoding: bytes[..<pathEnd], as: UTF8.self)
+        } else {
+            registry = "docker.io"
+            path = slashes == 0 ? "library/" + written : written
+            repository = "docker.io/" + path
+        }
     }
 
     /// Checks `sha256:` followed by 64 lowercase hex digits.
     public static func validateDigest(_ digest: String) throws(ImageReferenceError) {
+        var digest = digest
+        try digest.withUTF8 { bytes in Result { () throws(ImageReferenceError) in try validateDigest(bytes[...]) } }.get()
+    }
+
+    private static func validateDigest(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) throws(ImageReferenceError) {
+        let hex = bytes.dropFirst(7)
+        if bytes.starts(with: "sha256:".utf8), hex.count == 64, hex.allSatisfy({ Byte.isDigit($0) || (0x61...0x66).contains($0) }) {
+            return
+        }
+        let digest = String(decoding: bytes, as: UTF8.self)
         guard digest.hasPrefix("sha256:") else {
             throw ImageReferenceError("a digest must start with 'sha256:', not '\(digest.prefix(20))'")
         }
-        let hex = digest.utf8.dropFirst(7)
-        guard hex.count == 64, hex.allSatisfy({ Byte.isDigit($0) || (0x61...0x66).contains($0) }) else {
-            throw ImageReferenceError("a sha256 digest must be 64 lowercase hex digits, found \(hex.count) characters in '\(digest.prefix(20))…'")
-        }
+        throw ImageReferenceError("a sha256 digest must be 64 lowercase hex digits, found \(hex.count) characters in '\(digest.prefix(20))…'")
     }
 
-    private static func split(_ bytes: ArraySlice<UInt8>) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = bytes.startIndex
-        for index in bytes.indices where bytes[index] == Byte.slash {
-            ranges.append(start..<index)
-            start = index + 1
-        }
-        ranges.append(start..<bytes.endIndex)
-        return ranges
-    }
-
-    private static func looksLikeRegistry(_ component: ArraySlice<UInt8>) -> Bool {
+    private static func looksLikeRegistry(_ component: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         component.contains(Byte.dot) || component.contains(Byte.colon) || component.elementsEqual("localhost".utf8)
             || component.contains(where: Byte.isUpper)
     }
 
-    private static func validateRegistry(_ host: ArraySlice<UInt8>) throws(ImageReferenceError) {
+    private static func validateRegistry(_ host: Slice<UnsafeBufferPointer<UInt8>>) throws(ImageReferenceError) {
         let colon = host.firstIndex(of: Byte.colon)
         let name = host[..<(colon ?? host.endIndex)]
         guard let first = name.first, let last = name.last, first != Byte.dash, first != Byte.dot, last != Byte.dot,
@@ -127,7 +140,7 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    private static func validateTag(_ tag: ArraySlice<UInt8>) throws(ImageReferenceError) {
+    private static func validateTag(_ tag: Slice<UnsafeBufferPointer<UInt8>>) throws(ImageReferenceError) {
         guard let first = tag.first, Byte.isLetter(first) || Byte.isDigit(first) || first == Byte.underscore, tag.count <= 128,
               tag.allSatisfy({ Byte.isLetter($0) || Byte.isDigit($0) || $0 == Byte.underscore || $0 == Byte.dot || $0 == Byte.dash }) else {
             throw ImageReferenceError("'\(String(decoding: tag, as: UTF8.self))' is not a valid tag (letters, digits, '_', '.', '-'; at most 128)")
@@ -135,7 +148,7 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `[a-z0-9]+` joined by `.`, `_`, `__` or runs of `-`.
-    private static func validatePathComponent(_ component: ArraySlice<UInt8>) throws(ImageReferenceError) {
+    private static func validatePathComponent(_ component: Slice<UnsafeBufferPointer<UInt8>>) throws(ImageReferenceError) {
         func alnum(_ b: UInt8) -> Bool { Byte.isLower(b) || Byte.isDigit(b) }
         var valid = !component.isEmpty && alnum(component.first!) && alnum(component.last!)
         var i = component.startIndex
