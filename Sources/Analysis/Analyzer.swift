@@ -149,17 +149,19 @@ public enum Analyzer {
         var byService: [String: [Finding]] = [:]
         statuses.reserveCapacity(services.count)
         byService.reserveCapacity(services.count)
-        for (index, slot) in perService.all.enumerated() {
+        var slots = perService.take()
+        for index in slots.indices {
             let slug = services[index].slug
+            let slot = slots[index].take()
             if let status = slot?.status { statuses[slug] = status }
-            byService[slug] = slot?.findings ?? []
             findings += slot?.findings ?? []
+            byService[slug] = slot?.findings ?? []
         }
         let organisation = inventory.settings.members.isEmpty ? nil : OrganisationOverview(inventory, today: today)
-        findings += apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 } + observedRules.site
+        let siteWide = apply(overrides, to: [ServiceRules.checkReview(context)].compactMap { $0 } + observedRules.site
                                               + EOLRules.checkStale(inventory, context)
                                               + (organisation.map { MemberRules.check(inventory, $0, context) } ?? []))
-        findings.sort(by: Finding.ordered)
+        merge(siteWide, into: &findings)
         return Findings(today: today, findings: findings, statuses: statuses, byService: byService, organisation: organisation)
     }
 
@@ -244,6 +246,27 @@ public enum Analyzer {
         }
         if !errors.isEmpty { throw ContentErrors(errors) }
         return overrides
+    }
+
+    /// Adds `extra` to `findings` and sorts them all as `Finding.ordered`, stably. The services'
+    /// findings come in file order already (services are listed by file name), so the few
+    /// site-wide ones are put in place instead of sorting and copying ten thousand others.
+    static func merge(_ extra: [Finding], into findings: inout [Finding]) {
+        let inOrder = findings.indices.dropFirst().allSatisfy { !Finding.ordered(findings[$0], findings[$0 - 1]) }
+        guard inOrder else {
+            findings += extra
+            findings.sort(by: Finding.ordered)
+            return
+        }
+        for finding in extra.sorted(by: Finding.ordered) {
+            // After every finding it does not sort before, as a stable sort would leave it.
+            var low = 0, high = findings.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Finding.ordered(finding, findings[middle]) { high = middle } else { low = middle + 1 }
+            }
+            findings.insert(finding, at: low)
+        }
     }
 
     static func apply(_ overrides: [Rule: Severity?], to findings: [Finding]) -> [Finding] {
