@@ -51,6 +51,13 @@ struct PlainBlockYAML {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight bytes at a time while they are printable ASCII or line feeds (almost all of a
+            // content file): a byte at a time cost 13 instructions a byte.
+            if let base = bytes.baseAddress, index + 8 <= count,
+               isPlainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte >= 0x20 && byte < 0x7F || byte == 0x0A {
                 index += 1
@@ -67,6 +74,17 @@ struct PlainBlockYAML {
             index += 1
         }
         return ascii
+    }
+
+    /// Whether all eight bytes of `word` are printable ASCII (0x20 to 0x7E) or line feeds. Each
+    /// test sets a byte's high bit exactly (no carry crosses bytes: the low seven bits are added).
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        func matches(_ x: UInt64, below limit: UInt64) -> UInt64 { ~(((x & low) &+ (0x80 - limit) &* 0x0101_0101_0101_0101) | x) & high }
+        let control = matches(word, below: 0x20)
+        let lineFeed = matches(word ^ 0x0A0A_0A0A_0A0A_0A0A, below: 1)
+        let delete = matches(word ^ low, below: 1)
+        return (word & high) | (control & ~lineFeed) | delete == 0
     }
 
     // MARK: Lines
