@@ -1,5 +1,6 @@
-/// A mapping's known keys and their pairs. A linear search: mappings hold a handful of keys,
-/// and hashing every key of every file cost more than the search.
+/// A mapping's pairs, read by key. A linear search: mappings hold a handful of keys, and
+/// hashing every key of every file cost more than the search. The pairs are the mapping's own
+/// (an unknown key was reported, and no known key equals it), not copied one by one.
 struct Fields {
     var pairs: [YAMLPair] = []
 
@@ -34,11 +35,10 @@ final class SchemaReader {
             error(node, "\(what()) must be a mapping of keys to values, found \(node.kindName)")
             return nil
         }
-        var result = Fields()
         for pair in pairs {
             let key = pair.key.scalar ?? ""
             if keys.contains(key) {
-                result.pairs.append(pair)
+                continue
             } else if let suggestion = closestMatch(to: key, in: keys) {
                 error(pair.key, "unknown key '\(key)' in \(what()) (did you mean '\(suggestion)'?)")
             } else {
@@ -46,7 +46,7 @@ final class SchemaReader {
                       hint: "known keys: \(keys.joined(separator: ", "))")
             }
         }
-        return result
+        return Fields(pairs: pairs)
     }
 
     /// Key/value pairs of a free-form mapping (component versions, links), in file order.
