@@ -16,19 +16,22 @@ public enum FindingReports {
         // Bytes, not string interpolation; each text copied from its UTF-8 storage in one piece.
         var out: [UInt8] = []
         out.reserveCapacity(report.findings.count * 220)
-        func add(_ text: String) {
-            var text = text
-            text.withUTF8 { out.append(contentsOf: $0) }
-        }
-        func add(_ number: Int) { add(String(number)) }
         let colon = UInt8(ascii: ":"), newline = UInt8(ascii: "\n")
         for f in report.findings {
-            add(f.file); out.append(colon); add(f.line); out.append(colon); add(f.column); add(": ")
-            add(f.severity.rawValue); add(": "); add(f.message); add(" ["); add(f.rule.rawValue); add("]\n  hint: ")
-            add(f.hint); out.append(newline)
+            append(f.file, to: &out); out.append(colon); append(String(f.line), to: &out); out.append(colon)
+            append(String(f.column), to: &out); append(": ", to: &out); append(f.severity.rawValue, to: &out); append(": ", to: &out)
+            append(f.message, to: &out); append(" [", to: &out); append(f.rule.rawValue, to: &out); append("]\n  hint: ", to: &out)
+            append(f.hint, to: &out); out.append(newline)
         }
-        add(summary(report)); add("\n")
+        append(summary(report), to: &out); out.append(newline)
         return out
+    }
+
+    /// A text's UTF-8 copied from its storage in one piece (a nested function that captured the
+    /// buffer checked exclusive access on every call).
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     public static func summary(_ report: some FindingsOutcome) -> String {

@@ -49,9 +49,11 @@ public enum ContentLoader {
         var services: [Service] = []
         services.reserveCapacity(parsed.count)
         for index in parsed.indices {
-            switch parsed[index].take()! {
-            case .success(let service): services.append(service)
-            case .failure(let errors): diagnostics += errors.diagnostics
+            let result = parsed[index].take()!
+            do throws(ContentErrors) {
+                services.append(try result.get())  // `get` consumes: a `case let` binding copied
+            } catch {
+                diagnostics += error.diagnostics
             }
         }
         let observed = readObserved(content.appending(path: "observed"), content: content, into: &diagnostics)
