@@ -5,9 +5,12 @@ struct Fields {
     var pairs: [YAMLPair] = []
 
     subscript(key: String) -> YAMLPair? {
-        // Compares each key in place: `first(where:)` copied every pair it looked at.
+        // Compares each key in place: `first(where:)` copied every pair it looked at. Keys of
+        // another length are passed over first: `==` on two different strings took the slow
+        // path of Unicode comparison, over a hundred instructions each.
+        let length = key.utf8.count
         for index in pairs.indices {
-            if case .scalar(let name, _) = pairs[index].key.kind, name == key { return pairs[index] }
+            if case .scalar(let name, _) = pairs[index].key.kind, name.utf8.count == length, name == key { return pairs[index] }
         }
         return nil
     }
