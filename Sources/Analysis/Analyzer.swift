@@ -103,20 +103,22 @@ public protocol FindingsMemory: Sendable {
 
 public enum Analyzer {
     /// Runs every rule and makes every judgement. A pure function of the inventory and `today`.
-    /// The findings (and the upgrade waves, which need them) and the judgements that do not
-    /// need them are made at once, on two cores.
+    /// The findings (and the upgrade waves, which need them, and the rollout judgements, to
+    /// even out the two halves) and the judgements that do not need them are made at once, on
+    /// two cores.
     public static func analyze(_ inventory: Inventory, today: Day, memory: (any FindingsMemory)? = nil) throws(ContentErrors) -> Report {
         let context = RuleContext(standards: inventory.standards, policy: inventory.settings.policy, today: today)
         let (result, judged) = Workers.both({ Result { () throws(ContentErrors) in
                                                 let found = try findings(inventory, today: today, memory: memory)
-                                                return (found, UpgradeWaves(inventory, statuses: found.statuses, context))
+                                                return (found, UpgradeWaves(inventory, statuses: found.statuses, context),
+                                                        SiteOverview.Rollouts(inventory))
                                             } },
                                             { () -> (SiteOverview.Independent, [String: [String: ObservedState]]) in
                                                 (SiteOverview.Independent(inventory, context), observedStates(inventory.services, inventory)) })
-        let (found, waves) = try result.get()
+        let (found, waves, rollouts) = try result.get()
         let (independent, observed) = judged
         let assessments = independent.assessments
-        let overview = SiteOverview(independent, waves: waves, inventory, context)
+        let overview = SiteOverview(independent, rollouts: rollouts, waves: waves, inventory, context)
         return Report(today: today, findings: found.findings, statuses: found.statuses, findingsByService: found.byService,
                       observed: observed, assessments: assessments, overview: overview, organisation: found.organisation)
     }

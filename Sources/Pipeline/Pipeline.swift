@@ -103,13 +103,25 @@ public struct MemberOptions: Sendable {
 public struct StageClock {
     private let enabled = ProcessInfo.processInfo.environment["SHORTPATH_TIMINGS"] != nil
     private var last = DispatchTime.now().uptimeNanoseconds
+    private var lastCPU = StageClock.processCPU()
 
     public init() {}
 
+    /// Prints the stage's wall time and the CPU time all threads spent in it.
     public mutating func lap(_ stage: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write(Data("\(stage): \((now - last) / 1_000_000) ms\n".utf8))
+        let cpu = StageClock.processCPU()
+        FileHandle.standardError.write(Data("\(stage): \((now - last) / 1_000_000) ms (cpu \((cpu - lastCPU) / 1_000_000) ms)\n".utf8))
         last = now
+        lastCPU = cpu
+    }
+
+    /// User and system time of the whole process, in nanoseconds.
+    private static func processCPU() -> UInt64 {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func nanoseconds(_ time: timeval) -> UInt64 { UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_usec) * 1_000 }
+        return nanoseconds(usage.ru_utime) + nanoseconds(usage.ru_stime)
     }
 }

@@ -37,6 +37,9 @@ final class PendingHistory: @unchecked Sendable {
     /// The services' changes are in.
     var timelinesRead: Bool { lock.withLock { changes != nil } }
 
+    /// The whole history is in (or there is none to read).
+    var historyRead: Bool { lock.withLock { whole != nil } }
+
     /// Each service's changes, newest first, by slug; waits until they are read.
     var timelines: [String: [TimelineEntry]] {
         if let changes = lock.withLock({ changes }) { return changes }

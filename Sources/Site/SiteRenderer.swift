@@ -48,7 +48,7 @@ public struct SiteRenderer: Sendable {
     func writeSite(_ route: Route, to sink: some PageSink) throws {
         switch route {
         case .site(let page): try sink.write(route.path, render(page))
-        case .data(.findingsJSON): try sink.write(route.path, FindingReports.json(report))
+        case .data(.findingsJSON): try sink.write(route.path, FindingReports.jsonBytes(report))
         case .data(.inventoryJSON): try sink.write(route.path, DataFiles.inventoryJSON(inventory, report))
         case .data(.inventoryCSV): try sink.write(route.path, DataFiles.inventoryCSV(inventory, report))
         case .data(.calendar): try sink.write(route.path, CalendarFile.ics(inventory, report))
@@ -109,11 +109,17 @@ public struct SiteRenderer: Sendable {
     /// cores; each is written as soon as it is rendered, so memory holds a few pages at a time.
     /// The site pages are spread out among the service pages: the findings page and the index
     /// of a large site are tens of megabytes each while they render, and should not be at once.
-    /// The progress page, which charts the history from git, comes last. While the history is
-    /// still being read, the site pages that do not show it are written first, then (once each
-    /// service's changes are read) the services' pages, then the progress page.
+    /// While the history from git is still being read, the site pages that do not show it are
+    /// written first, then (once each service's changes are read) the services' pages, then the
+    /// progress page, which charts it. With the history in, the progress page (megabytes on a
+    /// large site) is spread out with the others: written last, it kept one core busy alone.
     public func write(sitePages: Bool, services: [Service], to sink: some PageSink, cancellation: Cancellation = Cancellation()) throws {
         let all = sitePages ? siteWide : []
+        if context.history.historyRead {
+            try write(jobs: all, Self.interleave(siteJobs: all.count, serviceJobs: services.count), services: services,
+                      to: sink, cancellation: cancellation)
+            return
+        }
         let jobs = all.filter { !$0.showsHistory } + all.filter(\.showsHistory)
         let plain = all.count - all.filter(\.showsHistory).count
         if !context.history.timelinesRead {
@@ -149,14 +155,15 @@ public struct SiteRenderer: Sendable {
         case service(Int)
     }
 
-    /// Site job `k` of `s` starts after about `k/s` of the service jobs; the first (the
-    /// findings page, the longest) starts first so it never trails at the end.
+    /// Site job `k` of `s` starts after about `3k/4s` of the service jobs: the first (the
+    /// findings page) starts first, and the last quarter is service pages only, so the cores
+    /// end together instead of one finishing a data file of megabytes alone.
     static func interleave(siteJobs: Int, serviceJobs: Int) -> [Job] {
         var order: [Job] = []
         order.reserveCapacity(siteJobs + serviceJobs)
         var nextService = 0
         for site in 0..<siteJobs {
-            let before = serviceJobs * site / max(siteJobs, 1)
+            let before = serviceJobs * site * 3 / (4 * max(siteJobs, 1))
             while nextService < before {
                 order.append(.service(nextService))
                 nextService += 1

@@ -226,8 +226,9 @@ import Testing
 
 @Suite struct JobOrderTests {
     @Test func sitePagesAreSpreadAmongServicePagesEachOnce() {
-        let order = SiteRenderer.interleave(siteJobs: 3, serviceJobs: 6)
-        #expect(order == [.site(0), .service(0), .service(1), .site(1), .service(2), .service(3), .site(2), .service(4), .service(5)])
+        let order = SiteRenderer.interleave(siteJobs: 3, serviceJobs: 8)
+        #expect(order == [.site(0), .service(0), .service(1), .site(1), .service(2), .service(3), .site(2),
+                          .service(4), .service(5), .service(6), .service(7)])
         #expect(SiteRenderer.interleave(siteJobs: 0, serviceJobs: 2) == [.service(0), .service(1)])
         #expect(SiteRenderer.interleave(siteJobs: 2, serviceJobs: 0) == [.site(0), .site(1)])
         let big = SiteRenderer.interleave(siteJobs: 9, serviceJobs: 1000)

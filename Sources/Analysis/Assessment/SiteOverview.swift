@@ -27,8 +27,6 @@ public struct SiteOverview: Sendable {
         var assessments: [String: ServiceAssessment] = [:]
         var progress: StandardProgress
         var agenda: ReviewAgenda
-        var trend: RolloutTrend
-        var pace: RolloutPace
         var eolReleases: [EOLReleaseUse]
         var calendar: DueCalendar
         var startHere: StartHere
@@ -37,20 +35,29 @@ public struct SiteOverview: Sendable {
             for service in inventory.services { assessments[service.slug] = ServiceAssessment(service, context) }
             progress = StandardProgress(inventory, context)
             agenda = ReviewAgenda(inventory, assessments: assessments, progress: progress, today: context.today)
-            trend = RolloutTrend(inventory)
-            pace = RolloutPace(inventory)
             eolReleases = EOLReleaseUse.all(inventory)
             calendar = DueCalendar(inventory, assessments: assessments, eolReleases: eolReleases)
             startHere = StartHere(inventory, assessments: assessments, context)
         }
     }
 
-    init(_ independent: Independent, waves: UpgradeWaves, _ inventory: Inventory, _ context: RuleContext) {
+    /// The rollout judgements, made beside the rules (which take less time than `Independent`).
+    struct Rollouts: Sendable {
+        var trend: RolloutTrend
+        var pace: RolloutPace
+
+        init(_ inventory: Inventory) {
+            trend = RolloutTrend(inventory)
+            pace = RolloutPace(inventory)
+        }
+    }
+
+    init(_ independent: Independent, rollouts: Rollouts, waves: UpgradeWaves, _ inventory: Inventory, _ context: RuleContext) {
         progress = independent.progress
         self.waves = waves
         agenda = independent.agenda
-        trend = independent.trend
-        pace = independent.pace
+        trend = rollouts.trend
+        pace = rollouts.pace
         review = inventory.standards.review.map { DueDate($0.value, today: context.today) }
         eolReleases = independent.eolReleases
         calendar = independent.calendar

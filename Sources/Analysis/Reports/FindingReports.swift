@@ -43,7 +43,12 @@ public enum FindingReports {
 
     /// `{"schema": 1, "today": ..., "findings": [...]}`.
     public static func json(_ report: some FindingsOutcome) -> String {
-        var w = JSONWriter()
+        String(decoding: jsonBytes(report), as: UTF8.self)
+    }
+
+    /// `json` as the UTF-8 that `findings.json` holds (about 400 bytes a finding).
+    public static func jsonBytes(_ report: some FindingsOutcome) -> [UInt8] {
+        var w = JSONWriter(reservingCapacity: 256 + 448 * report.findings.count)
         w.beginObject()
         w.field("schema", .int(schemaVersion))
         w.field("today", report.today.description)
@@ -62,7 +67,7 @@ public enum FindingReports {
         }
         w.endArray()
         w.endObject()
-        return w.text
+        return w.utf8
     }
 
     /// JUnit XML: one test case per service and rule, failing for errors and warnings, so CI

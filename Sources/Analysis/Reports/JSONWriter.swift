@@ -7,7 +7,14 @@ public struct JSONWriter {
 
     public init() {}
 
+    /// With room for about `capacity` bytes, so a data file of tens of megabytes is not copied
+    /// each time its buffer grows.
+    public init(reservingCapacity capacity: Int) { bytes.reserveCapacity(capacity) }
+
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The UTF-8 written so far: what a file gets, without making a string of it first.
+    public var utf8: [UInt8] { bytes }
 
     public enum Value {
         case string(String?)

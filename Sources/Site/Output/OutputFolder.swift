@@ -138,19 +138,21 @@ public final class OutputFolder: @unchecked Sendable {
         }
     }
 
-    /// Whether the open file's bytes equal `buffer` (its size already matches).
+    /// Whether the open file's bytes equal `buffer` (its size already matches). Read a piece at a
+    /// time: a copy of a data file of tens of megabytes would add as much to the build's peak memory.
     private static func holds(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
         guard buffer.count > 0 else { return true }
-        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count, alignment: 16)
+        let piece = min(buffer.count, 1 << 16)
+        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: piece, alignment: 16)
         defer { existing.deallocate() }
         var offset = 0
         while offset < buffer.count {
-            let count = pread(descriptor, existing.baseAddress! + offset, buffer.count - offset, off_t(offset))
+            let count = pread(descriptor, existing.baseAddress!, min(piece, buffer.count - offset), off_t(offset))
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
+            guard count > 0, memcmp(existing.baseAddress!, buffer.baseAddress! + offset, count) == 0 else { return false }
             offset += count
         }
-        return memcmp(existing.baseAddress!, buffer.baseAddress!, buffer.count) == 0
+        return true
     }
 
     /// Removes what the new site does not have, marks it, and swaps it with the output;

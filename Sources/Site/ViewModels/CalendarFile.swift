@@ -6,7 +6,7 @@ import Inventory
 /// the event is about, not its date), and DTSTAMP is the build's `today`, so the same content
 /// and day give the same bytes.
 enum CalendarFile {
-    static func ics(_ inventory: Inventory, _ report: Report) -> String {
+    static func ics(_ inventory: Inventory, _ report: Report) -> [UInt8] {
         let settings = inventory.settings
         let domain = uidDomain(settings)
         let stamp = compact(report.today) + "T000000Z"
@@ -35,7 +35,7 @@ enum CalendarFile {
             fold(line, into: &out)
             out += [13, 10]
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// What a person reads in a calendar's day view.

@@ -6,8 +6,9 @@ enum DataFiles {
     /// Version of the `inventory.json` layout.
     static let schemaVersion = 1
 
-    static func inventoryJSON(_ inventory: Inventory, _ report: Report) -> String {
-        var w = JSONWriter()
+    /// About 1.4 kB a service.
+    static func inventoryJSON(_ inventory: Inventory, _ report: Report) -> [UInt8] {
+        var w = JSONWriter(reservingCapacity: 4096 + 1600 * inventory.services.count)
         w.beginObject()
         w.field("schema", .int(schemaVersion))
         w.field("today", report.today.description)
@@ -62,7 +63,7 @@ enum DataFiles {
         }
         w.endArray()
         w.endObject()
-        return w.text
+        return w.utf8
     }
 
     /// The site's own standard, so an organisation site can compare it with its own.
@@ -78,8 +79,10 @@ enum DataFiles {
         w.endObject()
     }
 
-    static func inventoryCSV(_ inventory: Inventory, _ report: Report) -> String {
-        var out = "slug,name,owner,status,on_standard_path,reasons,production_version,base_image,rebuilt\r\n"
+    static func inventoryCSV(_ inventory: Inventory, _ report: Report) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + 256 * inventory.services.count)
+        out += "slug,name,owner,status,on_standard_path,reasons,production_version,base_image,rebuilt\r\n".utf8
         for service in inventory.services {
             let status = report.statuses[service.slug]
             let fields = [
@@ -89,7 +92,11 @@ enum DataFiles {
                 service.primaryEnvironment?.version?.value ?? "", service.baseImage?.value ?? "",
                 service.rebuilt?.value.description ?? "",
             ]
-            out += fields.map(csvField).joined(separator: ",") + "\r\n"
+            for (index, field) in fields.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out += csvField(field).utf8
+            }
+            out += [13, 10]
         }
         return out
     }
