@@ -45,6 +45,9 @@ struct Build: ParsableCommand {
             print("built \(result.pages) pages for \(counted(active, "active service")) into \(outputURL.path)")
             print(FindingReports.summary(result.report))
             if let note = result.historyNote { standardError(note) }
+            // Done: exit here, with the site's model still held, rather than free it object by
+            // object on the way out (`SiteBuilder.Result.site`).
+            Foundation.exit(0)
         } catch let errors as ContentErrors {
             throw failWithContentErrors(errors)
         } catch let interrupted as Interrupted {
