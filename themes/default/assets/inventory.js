@@ -98,10 +98,10 @@
     if (written < order.length && !pending) {
       pending = true;
       table.setAttribute("aria-busy", "true");
-      // The next slice waits until the frame that shows the first screenful is done: written
-      // in that frame's animation callbacks, its rows just below the window (which the browser
-      // renders ahead) would double the frame's style and layout work.
-      requestAnimationFrame(function () { setTimeout(next, 0); });
+      // The next slice waits for the frame after the one that shows the first screenful:
+      // written in that frame's animation callbacks, its rows just below the window (which the
+      // browser renders ahead) would double the frame's style and layout work.
+      requestAnimationFrame(function () { requestAnimationFrame(next); });
     }
   }
   // How many rows fill the window below the table's top, from the rows' average height as the
