@@ -89,23 +89,22 @@
   var pending = false;
   var SLICE = 120;
   var firstScreen = [];     // the entries the first slice of the last rewrite showed
+  var stale = [];           // entries of an earlier first slice that still say first-screen
   function rewrite(rowsToShow) {
-    var previous = firstScreen;
+    stale = stale.concat(firstScreen);
     firstScreen = [];
     written = 0;
     slice(rowsToShow, Infinity, firstScreen);
-    previous.forEach(function (entry) {
-      if (firstScreen.indexOf(entry) < 0) entry.row.classList.remove("first-screen");
-    });
     // Styles and lays out the rows just written now, in the event's own task: the browser
     // would otherwise wait for the next frame to start before doing it, and that frame then
     // only paints (a sort at 1,000 services: the next frame 10-15 ms sooner). The first
-    // screenful's rows say class="first-screen", which renders them even before the browser
-    // has found them on screen (other rows skip rendering until it has).
+    // screenful's rows that moved or came back say class="first-screen", which has them render
+    // now; other rows skip rendering until the frame finds them on screen. Rows an earlier
+    // first screenful drew lose the class in the next slice, after this frame.
     void table.offsetHeight;
-    if (written < order.length && !pending) {
+    if (written < order.length) table.setAttribute("aria-busy", "true");
+    if (!pending) {
       pending = true;
-      table.setAttribute("aria-busy", "true");
       // The next slice waits for the frame after the one that shows the first screenful:
       // written in that frame's animation callbacks, its rows just below the window (which the
       // browser renders ahead) would double the frame's style and layout work.
@@ -122,6 +121,13 @@
   }
   function next() {
     pending = false;
+    stale.forEach(function (entry) {
+      if (entry.drawn && firstScreen.indexOf(entry) < 0) {
+        entry.row.classList.remove("first-screen");
+        entry.drawn = false;
+      }
+    });
+    stale = [];
     slice(Infinity, SLICE);
     if (written < order.length) {
       pending = true;
@@ -132,7 +138,7 @@
     var all = index(), count = order.length, shownRows = 0, changes = 0;
     var before = written > 0 ? all[order[written - 1]].row : null;
     while (written < count && shownRows < rowsToShow && changes < changesToMake) {
-      var entry = all[order[written]];
+      var entry = all[order[written]], changesBefore = changes;
       // Row `written` goes to its group's place `written % groupSize`: first in the group, or
       // right after the row before it. A group that is full keeps only its own rows: the rows
       // still to write go to the end of the table (off screen), where their turn finds them.
@@ -148,7 +154,13 @@
         if (entry.wanted) changes++;
       }
       if (entry.wanted) shownRows++;
-      if (drawn && entry.wanted) { entry.row.classList.add("first-screen"); drawn.push(entry); }
+      // A row of the first screenful that moved or came back is drawn at once; one that stayed
+      // where it was is drawn already.
+      if (drawn && entry.wanted && (changes > changesBefore || entry.drawn)) {
+        if (!entry.drawn) entry.row.classList.add("first-screen");
+        entry.drawn = true;
+        drawn.push(entry);
+      }
       before = entry.row;
       written++;
     }
