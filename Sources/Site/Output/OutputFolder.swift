@@ -52,17 +52,36 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// The file list in a folder's mark; nil without one, or if a path in it is not a plain
-    /// relative path inside the folder.
+    /// relative path inside the folder. Read as UTF-8 bytes: splitting the text by `Character`
+    /// took 78 M instructions at 1,000 services, on one core before any page was written.
     private static func listedFiles(inMarkOf folder: String) -> Set<String>? {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + markName),
-              let text = String(data: data, encoding: .utf8), text.hasPrefix(markText + listHeader) else { return nil }
-        var files: Set<String> = []
-        for line in text.dropFirst(markText.count + listHeader.count).split(separator: "\n") {
-            let parts = line.split(separator: "/", omittingEmptySubsequences: false)
-            guard !line.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return nil }
-            files.insert(String(line))
+        guard let data = FileManager.default.contents(atPath: folder + "/" + markName) else { return nil }
+        let header = Array((markText + listHeader).utf8)
+        return data.withUnsafeBytes { raw -> Set<String>? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
+            var files: Set<String> = []
+            var start = header.count
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end + 1
+                if line.isEmpty { continue }
+                guard isPlainRelative(line), let path = String(validating: line, as: UTF8.self) else { return nil }
+                files.insert(path)
+            }
+            return files
         }
-        return files
+    }
+
+    /// Not absolute, and no part of it empty, `.` or `..`.
+    private static func isPlainRelative(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        for part in path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            if part.isEmpty || part.elementsEqual([UInt8(ascii: ".")]) || part.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+                return false
+            }
+        }
+        return true
     }
 
     /// A folder may be replaced when it does not exist, is empty, or carries the mark.
@@ -98,7 +117,7 @@ public final class OutputFolder: @unchecked Sendable {
     /// site appear whole, so a file needs no fsync of its own.
     private func write(_ path: String, _ buffer: UnsafeRawBufferPointer) throws(OutputError) {
         let file = stagingPath + "/" + path
-        let folder = String(file[..<file.lastIndex(of: "/")!])
+        let folder = String(file[..<file.utf8.lastIndex(of: UInt8(ascii: "/"))!])
         let isNewFolder = lock.withLock {
             writtenFiles.insert(path)
             return createdDirectories.insert(folder).inserted
@@ -191,7 +210,9 @@ public final class OutputFolder: @unchecked Sendable {
         var keptFolders: Set<String> = [""]
         for path in written {
             var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
+            // By UTF-8 byte: a `Character` search backwards reads grapheme breaks (32 M
+            // instructions at 1,000 services, on one core at the end of the build).
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
                 if !keptFolders.insert(String(folder)).inserted { break }
             }
@@ -203,7 +224,7 @@ public final class OutputFolder: @unchecked Sendable {
         for path in previousFiles where !written.contains(path) {
             // The topmost folder the new site no longer has goes whole; a file in a kept folder alone.
             var folder = Substring(path), top: Substring?
-            while let slash = folder.lastIndex(of: "/") {
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
                 if keptFolders.contains(String(folder)) { break }
                 top = folder
