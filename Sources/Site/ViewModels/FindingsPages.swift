@@ -21,7 +21,7 @@ struct FindingsPage: Sendable {
     init(_ context: PageContext) {
         let route = Route.findings
         frame = context.frame(title: "Findings", route: route, section: "findings")
-        let names = ServiceNames(context)
+        let names = context.serviceNames
         var byRule: [Rule: [Finding]] = [:]
         for finding in context.report.findings { byRule[finding.rule, default: []].append(finding) }
         groups = byRule.map { RuleGroup(rule: $0.key, items: $0.value, route: route, names: names) }
@@ -56,7 +56,11 @@ struct RulePage: Sendable {
     init(_ rule: Rule, _ context: PageContext) {
         let route = Route.rule(rule)
         frame = context.frame(title: "\(rule.rawValue) findings", route: route, section: "findings")
-        group = RuleGroup(rule: rule, items: context.report.findings.filter { $0.rule == rule }, route: route, names: ServiceNames(context))
+        // By index: `filter` copied every finding of the site for each of the rules' pages.
+        let findings = context.report.findings
+        var items: [Finding] = []
+        for index in findings.indices where findings[index].rule == rule { items.append(findings[index]) }
+        group = RuleGroup(rule: rule, items: items, route: route, names: context.serviceNames)
         findingsHref = route.link(to: .findings)
     }
 
@@ -74,8 +78,8 @@ struct RulePage: Sendable {
 struct ServiceNames: Sendable {
     var names: [String: String]
 
-    init(_ context: PageContext) {
-        names = Dictionary(context.inventory.services.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+    init(_ inventory: Inventory) {
+        names = Dictionary(inventory.services.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -15,6 +15,8 @@ struct PageContext: Sendable {
     var stylesheet: InlineStylesheet?
     /// The inventory over time, from git (perhaps still being read).
     var history: PendingHistory
+    /// Service names by slug, made once for the findings' pages (each rule's page made its own).
+    let serviceNames: ServiceNames
 
     init(inventory: Inventory, report: Report, assets: [String: String], stylesheet: [UInt8]? = nil,
          history: PendingHistory = PendingHistory(SiteHistory())) {
@@ -23,6 +25,7 @@ struct PageContext: Sendable {
         self.history = history
         assetPaths = assets.sorted { $0.key < $1.key }.map(\.value)
         self.stylesheet = stylesheet.map(InlineStylesheet.init)
+        serviceNames = ServiceNames(inventory)
     }
 
     /// What the analysis judged about a service; every service of the inventory has one.
