@@ -18,35 +18,68 @@ struct FileChange: Sendable, Equatable {
 
 enum GitLog {
     /// `git log` of the first-parent line from HEAD, newest first, each commit with the raw
-    /// changes to files under `content/` (paths relative to the source folder).
+    /// changes under the source folder (paths relative to it). No pathspec: with `-- content`
+    /// git diffs each commit's trees twice (once to find whether the commit touches the folder,
+    /// once for the changes), 0.11 s against 0.07 s for a year of daily commits; `parse` keeps
+    /// the changes to `content/` and the commits that have some, as the pathspec would.
     static let arguments = ["log", "--first-parent", "--no-renames", "--raw", "--no-abbrev", "-z", "--relative",
-                            "--format=%x1e%H%x1f%cs%x1f%s", "HEAD", "--", "content"]
+                            "--format=%x1e%H%x1f%cs%x1f%s", "HEAD"]
 
     /// Parses the output of `arguments`.
     static func parse(_ output: [UInt8]) -> [LoggedCommit] {
         var commits: [LoggedCommit] = []
-        for record in output.split(separator: 0x1E) {
-            // The header runs to the first NUL; then come `:modes ids status NUL path NUL` pairs.
-            let fields = record.split(separator: 0, omittingEmptySubsequences: false)
-            guard let header = fields.first else { continue }
-            let parts = header.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            guard parts.count >= 2, let day = Day(parts[1]) else { continue }
-            var commit = LoggedCommit(id: parts[0], day: day, subject: parts.count > 2 ? parts[2] : "", changes: [])
-            var index = 1
-            while index + 1 < fields.count {
-                var meta = String(decoding: fields[index], as: UTF8.self)
-                while meta.first == "\n" { meta.removeFirst() }
-                guard meta.hasPrefix(":") else { index += 1; continue }
-                let path = String(decoding: fields[index + 1], as: UTF8.self)
-                index += 2
-                // `:100644 100644 <old> <new> M`
-                let words = meta.dropFirst().split(separator: " ")
-                guard words.count >= 5 else { continue }
-                commit.changes.append(FileChange(path: path, old: blob(mode: words[0], id: words[2]), new: blob(mode: words[1], id: words[3])))
+        output.withUnsafeBufferPointer { bytes in
+            var index = 0
+            let count = bytes.count
+            /// The index of the next `byte` from `index` (`count`: none).
+            func next(_ byte: UInt8, from start: Int) -> Int {
+                var at = start
+                while at < count, bytes[at] != byte { at += 1 }
+                return at
             }
-            commits.append(commit)
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            while index < count {
+                // `RS id US day US subject NUL`, then `\n`, then `:modes ids status NUL path NUL` each.
+                guard bytes[index] == 0x1E else { index += 1; continue }
+                let headerEnd = min(next(0, from: index + 1), next(0x1E, from: index + 1))
+                let idEnd = next(0x1F, from: index + 1)
+                let dayEnd = idEnd < headerEnd ? next(0x1F, from: idEnd + 1) : headerEnd
+                let id = text(index + 1..<min(idEnd, headerEnd))
+                let day = idEnd < headerEnd ? Day(text(idEnd + 1..<min(dayEnd, headerEnd))) : nil
+                let subject = dayEnd < headerEnd ? text(dayEnd + 1..<headerEnd) : ""
+                index = headerEnd
+                var changes: [FileChange] = []
+                while index < count, bytes[index] != 0x1E {
+                    guard bytes[index] == 0x3A else { index += 1; continue }
+                    // `:100644 100644 <old> <new> M` NUL `path` NUL
+                    let metaEnd = next(0, from: index)
+                    let pathEnd = next(0, from: metaEnd + 1)
+                    var words: [Range<Int>] = []
+                    var wordStart = index + 1
+                    for at in index + 1...metaEnd where at == metaEnd || bytes[at] == 0x20 {
+                        words.append(wordStart..<at)
+                        wordStart = at + 1
+                    }
+                    let path = metaEnd < count ? text(metaEnd + 1..<pathEnd) : ""
+                    index = pathEnd + 1
+                    guard words.count >= 5, path == "content" || path.hasPrefix("content/") else { continue }
+                    changes.append(FileChange(path: path, old: blob(mode: bytes, words[0], id: words[2]),
+                                              new: blob(mode: bytes, words[1], id: words[3])))
+                }
+                // A commit that changes nothing under `content/` is not one `git log -- content` shows.
+                if let day, !changes.isEmpty { commits.append(LoggedCommit(id: id, day: day, subject: subject, changes: changes)) }
+            }
         }
         return commits
+    }
+
+    /// The id of a regular file's blob from the raw bytes of its mode and id; nil for no file
+    /// (all zeros), links and submodules.
+    static func blob(mode bytes: UnsafeBufferPointer<UInt8>, _ mode: Range<Int>, id: Range<Int>) -> String? {
+        let written = bytes[mode]
+        let regular = written.elementsEqual("100644".utf8) || written.elementsEqual("100755".utf8)
+        guard regular, bytes[id].contains(where: { $0 != 0x30 }) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[id]), as: UTF8.self)
     }
 
     /// `git ls-tree -r -z <commit> -- content`: path → blob of every regular file.
