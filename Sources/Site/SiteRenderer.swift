@@ -101,7 +101,17 @@ public struct SiteRenderer: Sendable {
     /// The runbook is parsed once for both.
     public func writeServicePages(_ service: Service, to sink: some PageSink) throws {
         let runbook = MarkdownDocument(service.body)
+        try writeServicePage(service, runbook: runbook, to: sink)
+        try writeRollbackPage(service, runbook: runbook, to: sink)
+    }
+
+    /// The service's page, with its timeline from git (waits until each service's changes are read).
+    func writeServicePage(_ service: Service, runbook: MarkdownDocument, to sink: some PageSink) throws {
         try sink.write(Route.service(service.slug).path, theme.pages.service.bytes(ServicePage(service, context, runbook: runbook), template: "service"))
+    }
+
+    /// The service's rollback page (it shows nothing from git).
+    func writeRollbackPage(_ service: Service, runbook: MarkdownDocument, to sink: some PageSink) throws {
         try sink.write(Route.rollback(service.slug).path, theme.pages.rollback.bytes(RollbackPage(service, context, runbook: runbook), template: "rollback"))
     }
 
@@ -109,10 +119,12 @@ public struct SiteRenderer: Sendable {
     /// cores; each is written as soon as it is rendered, so memory holds a few pages at a time.
     /// The site pages are spread out among the service pages: the findings page and the index
     /// of a large site are tens of megabytes each while they render, and should not be at once.
-    /// While the history from git is still being read, the site pages that do not show it are
-    /// written first, then (once each service's changes are read) the services' pages, then the
-    /// progress page, which charts it. With the history in, the progress page (megabytes on a
-    /// large site) is spread out with the others: written last, it kept one core busy alone.
+    /// While the history from git is still being read, the pages that do not show it are
+    /// written first (the site pages among the services' rollback pages), then (once each
+    /// service's changes are read) the service pages, then the progress page, which charts it;
+    /// each runbook is then parsed once for each of its pages. With the history in, the
+    /// progress page (megabytes on a large site) is spread out with the others: written last, it
+    /// kept one core busy alone.
     public func write(sitePages: Bool, services: [Service], to sink: some PageSink, cancellation: Cancellation = Cancellation()) throws {
         let all = sitePages ? siteWide : []
         if context.history.historyRead {
@@ -123,9 +135,10 @@ public struct SiteRenderer: Sendable {
         let jobs = all.filter { !$0.showsHistory } + all.filter(\.showsHistory)
         let plain = all.count - all.filter(\.showsHistory).count
         if !context.history.timelinesRead {
-            try write(jobs: jobs, Array(0..<plain).map(Job.site), services: services, to: sink, cancellation: cancellation)
+            try write(jobs: jobs, Self.interleave(siteJobs: plain, serviceJobs: services.count, Job.rollbackPage), services: services,
+                      to: sink, cancellation: cancellation)
             _ = context.history.timelines
-            try write(jobs: jobs, services.indices.map(Job.service) + (plain..<jobs.count).map(Job.site), services: services,
+            try write(jobs: jobs, services.indices.map(Job.servicePage) + (plain..<jobs.count).map(Job.site), services: services,
                       to: sink, cancellation: cancellation)
             return
         }
@@ -142,6 +155,8 @@ public struct SiteRenderer: Sendable {
                 switch order[position] {
                 case .site(let index): try writeSite(jobs[index], to: sink)
                 case .service(let index): try writeServicePages(services[index], to: sink)
+                case .servicePage(let index): try writeServicePage(services[index], runbook: MarkdownDocument(services[index].body), to: sink)
+                case .rollbackPage(let index): try writeRollbackPage(services[index], runbook: MarkdownDocument(services[index].body), to: sink)
                 }
             } catch {
                 failures.record(error)
@@ -152,26 +167,30 @@ public struct SiteRenderer: Sendable {
 
     enum Job: Equatable {
         case site(Int)
+        /// Both pages of a service.
         case service(Int)
+        /// One of them.
+        case servicePage(Int)
+        case rollbackPage(Int)
     }
 
     /// Site job `k` of `s` starts after about `3k/4s` of the service jobs: the first (the
     /// findings page) starts first, and the last quarter is service pages only, so the cores
     /// end together instead of one finishing a data file of megabytes alone.
-    static func interleave(siteJobs: Int, serviceJobs: Int) -> [Job] {
+    static func interleave(siteJobs: Int, serviceJobs: Int, _ service: (Int) -> Job = Job.service) -> [Job] {
         var order: [Job] = []
         order.reserveCapacity(siteJobs + serviceJobs)
         var nextService = 0
         for site in 0..<siteJobs {
             let before = serviceJobs * site * 3 / (4 * max(siteJobs, 1))
             while nextService < before {
-                order.append(.service(nextService))
+                order.append(service(nextService))
                 nextService += 1
             }
             order.append(.site(site))
         }
         while nextService < serviceJobs {
-            order.append(.service(nextService))
+            order.append(service(nextService))
             nextService += 1
         }
         return order
