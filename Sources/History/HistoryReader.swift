@@ -15,6 +15,15 @@ public enum HistoryReader {
     public static func read(source: URL, today: Day, days: Int?, current: [Service] = [], cache: Bool = true,
                             git executable: String? = Git.locate(),
                             changes: (@Sendable ([String: [TimelineEntry]]) -> Void)? = nil) -> SiteHistory {
+        read(source: source, today: today, days: days, services: { current }, cache: cache, git: executable, changes: changes)
+    }
+
+    /// As above, with the work tree's services handed over when the build has parsed them
+    /// (git starts before): `services` waits for them, and gives nil when the content did not
+    /// load (the build fails; the history stops before reading any blob).
+    public static func read(source: URL, today: Day, days: Int?, services: @Sendable () -> [Service]?, cache: Bool = true,
+                            git executable: String? = Git.locate(),
+                            changes: (@Sendable ([String: [TimelineEntry]]) -> Void)? = nil) -> SiteHistory {
         guard let days else { return .off("history: off (history: false in content/_index.md)", quiet: true) }
         guard let executable else {
             return .off("history: off: git is not installed, so the history of content/ cannot be read")
@@ -41,7 +50,7 @@ public enum HistoryReader {
         } else {
             do {
                 let (read, skippedFuture) = try readCommits(git, from: from, today: today, days: days, shallow: shallow,
-                                                            current: current, changes: changes)
+                                                            services: services, changes: changes)
                 history = read
                 if cache, history.note == nil {
                     HistoryCache.save(history, to: cacheFile, head: head, from: from, today: today, skippedFuture: skippedFuture)
@@ -61,7 +70,7 @@ public enum HistoryReader {
 
     /// The window's commits read, parsed and analysed; and whether commits dated after today
     /// were left out.
-    static func readCommits(_ git: Git, from: Day, today: Day, days: Int, shallow: Bool, current: [Service] = [],
+    static func readCommits(_ git: Git, from: Day, today: Day, days: Int, shallow: Bool, services: () -> [Service]? = { [] },
                             changes: (@Sendable ([String: [TimelineEntry]]) -> Void)? = nil) throws(GitFailure) -> (SiteHistory, Bool) {
         // Two days of margin: `--since` reads the committer's time, the window whole days.
         var arguments = GitLog.arguments
@@ -98,6 +107,7 @@ public enum HistoryReader {
                 want(change.path, change.new)
             }
         }
+        guard let current = services() else { throw GitFailure(message: "the content did not load") }
         let known = try unchanged(current, git)
         let reused = wanted.filter { known[$0.path]?.blob == $0.blob }
         wanted.removeAll { known[$0.path]?.blob == $0.blob }

@@ -37,12 +37,25 @@ public enum SiteBuilder {
                              cancellation: Cancellation = Cancellation()) throws -> Result {
         Markdown.registerExtensions()
         var clock = StageClock()
+        // The inventory over time, from git, read while the content is read and analysed and the
+        // pages that do not show it are written (git runs in its own processes); it never fails
+        // the build. Git starts first: it needs only `history:` in the settings.
+        let loaded = LoadedServices()
+        let early = ContentLoader.settings(source: source).map { settings in
+            (days: settings.historyDays, history: HistoryReading.start(source: source, today: today, days: settings.historyDays, services: loaded))
+        }
         // 1. Read and validate the content.
-        var inventory = try Pipeline.load(source: source, baseURL: baseURL)
+        var inventory: Inventory
+        do {
+            inventory = try Pipeline.load(source: source, baseURL: baseURL)
+        } catch {
+            loaded.hand(nil)
+            throw error
+        }
+        loaded.hand(inventory.services)
         clock.lap("load")
-        // The inventory over time, from git, read while the content is analysed and the pages
-        // that do not show it are written (git runs in its own processes); it never fails the build.
-        let history = HistoryReading.start(source: source, today: today, inventory: inventory)
+        let history = early.flatMap { $0.days == inventory.settings.historyDays ? $0.history : nil }
+            ?? HistoryReading.start(source: source, today: today, days: inventory.settings.historyDays, services: loaded)
         // The theme is read and compiled meanwhile too: it needs nothing the analysis makes.
         let themeName = inventory.settings.theme
         let loadingTheme = Background { () throws -> Theme in try Theme.load(source: source, name: themeName) }
@@ -82,17 +95,37 @@ extension SiteBuilder {
 
 /// The history from git, read on a thread of its own.
 enum HistoryReading {
-    /// Starts reading; each service's changes are published as soon as they are read, before
-    /// the points are judged.
-    static func start(source: URL, today: Day, inventory: Inventory) -> PendingHistory {
+    /// Starts reading `days` back; each service's changes are published as soon as they are
+    /// read, before the points are judged.
+    static func start(source: URL, today: Day, days: Int?, services: LoadedServices) -> PendingHistory {
         let pending = PendingHistory()
         Thread.detachNewThread {
-            let history = HistoryReader.read(source: source, today: today, days: inventory.settings.historyDays,
-                                             current: inventory.services,
+            let history = HistoryReader.read(source: source, today: today, days: days, services: { services.services },
                                              changes: { pending.publish(timelines: $0) })
             pending.publish(history)
         }
         return pending
+    }
+}
+
+/// The work tree's services, handed to the thread that reads the history once the build has
+/// parsed them (nil: the content did not load).
+final class LoadedServices: @unchecked Sendable {
+    private let lock = NSLock()
+    private let handed = DispatchSemaphore(value: 0)
+    private var value: [Service]??
+
+    func hand(_ services: [Service]?) {
+        lock.withLock { value = .some(services) }
+        handed.signal()
+    }
+
+    /// Waits until they are handed.
+    var services: [Service]? {
+        if let value = lock.withLock({ value }) { return value }
+        handed.wait()
+        handed.signal()
+        return lock.withLock { value! }
     }
 }
 

@@ -22,12 +22,7 @@ public enum ContentLoader {
                                             hint: "run in the folder that holds content/, or pass --source DIR")])
         }
 
-        var settings = SiteSettings()
-        if let file = readOptional(content.appending(path: "_index.md"), path: "content/_index.md", content: content, into: &diagnostics) {
-            let reader = SchemaReader(file: file.path)
-            settings = SettingsSchema.decode(file.root, file: file.path, body: file.body, reader: reader)
-            diagnostics += reader.diagnostics
-        }
+        let settings = readSettings(content, into: &diagnostics)
 
         let (listing, listingErrors) = serviceFiles(in: content)
         diagnostics += listingErrors
@@ -201,6 +196,27 @@ public enum ContentLoader {
             }
         }
         return products
+    }
+
+    /// The site's settings alone, for work that may start before the services are read; nil
+    /// when the content folder or `_index.md` has a problem (`load` reports it).
+    public static func settings(source: URL) -> SiteSettings? {
+        let content = source.appending(path: "content").standardizedFileURL
+        guard FileManager.default.fileExists(atPath: content.path) else { return nil }
+        var diagnostics: [Diagnostic] = []
+        let settings = readSettings(content, into: &diagnostics)
+        return diagnostics.isEmpty ? settings : nil
+    }
+
+    /// `content/_index.md`, or the default settings without it.
+    private static func readSettings(_ content: URL, into diagnostics: inout [Diagnostic]) -> SiteSettings {
+        guard let file = readOptional(content.appending(path: "_index.md"), path: "content/_index.md", content: content, into: &diagnostics) else {
+            return SiteSettings()
+        }
+        let reader = SchemaReader(file: file.path)
+        let settings = SettingsSchema.decode(file.root, file: file.path, body: file.body, reader: reader)
+        diagnostics += reader.diagnostics
+        return settings
     }
 
     private static func readOptional(_ url: URL, path: String, content: URL, into diagnostics: inout [Diagnostic]) -> ContentFile? {
