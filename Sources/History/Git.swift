@@ -107,17 +107,25 @@ public struct Git: Sendable {
     }
 }
 
-/// Everything `handle` gives until its end, read in large blocks straight into the array
-/// (`readDataToEndOfFile` took three times as long as git itself for the blobs of a year).
+/// Everything `handle` gives until its end, read in large blocks straight into the array's
+/// spare room (`readDataToEndOfFile` took three times as long as git itself for the blobs of a
+/// year; reading into a block and appending it copied each byte once more). The pipe is made
+/// 1 MiB where the system allows: git then waits for the reader, and the reader for git, 16
+/// times less often than with the default 64 KiB.
 private func readAll(_ handle: FileHandle) -> [UInt8] {
     let descriptor = handle.fileDescriptor
+    #if os(Linux)
+    _ = fcntl(descriptor, 1031 /* F_SETPIPE_SZ, which Glibc's module leaves out */, 1 << 20)
+    #endif
     var bytes: [UInt8] = []
-    var block = [UInt8](repeating: 0, count: 1 << 18)
+    var used = 0
     while true {
-        let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if bytes.count - used < 1 << 16 { bytes.append(contentsOf: repeatElement(0, count: max(1 << 18, bytes.count))) }
+        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + used, $0.count - used) }
         if count > 0 {
-            bytes.append(contentsOf: block[..<count])
+            used += count
         } else if count == 0 || errno != EINTR {
+            bytes.removeLast(bytes.count - used)
             return bytes
         }
     }
