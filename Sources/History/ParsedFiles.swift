@@ -7,16 +7,14 @@ final class ParsedFile: Sendable {
     let result: Result<ContentSnapshot.Parsed, ContentErrors>
     /// The service, when the file is a service file that loaded.
     let service: Service?
+    /// The file's problems, when it did not load (kept apart: matching `result` copied the
+    /// service out of it, reference by reference, at each change the walk applies).
+    let problems: [Diagnostic]?
 
     init(_ result: Result<ContentSnapshot.Parsed, ContentErrors>) {
         self.result = result
         if case .success(.service(let service)) = result { self.service = service } else { service = nil }
-    }
-
-    /// The file's problems, when it did not load.
-    var problems: [Diagnostic]? {
-        if case .failure(let errors) = result { return errors.diagnostics }
-        return nil
+        if case .failure(let errors) = result { problems = errors.diagnostics } else { problems = nil }
     }
 }
 
