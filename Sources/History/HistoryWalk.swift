@@ -21,11 +21,27 @@ struct HistoryWalk {
     /// What each content file of the window is to a build, worked out once per path.
     let kinds: [String: ContentSnapshot.Kind]
 
-    /// Each service's changes, commit by commit, newest first by slug.
+    /// Each service's changes, commit by commit, newest first by slug. Each slug's changes
+    /// depend on its own files only: they are worked out slug by slug, on every core.
     func timelines() -> [String: [TimelineEntry]] {
-        var timelines = TimelineBuilder(files: files, kinds: kinds)
-        for commit in commits where !boundaries.contains(commit.id) { timelines.add(commit) }
-        return timelines.entries
+        var bySlug: [String: [(commit: Int, change: Int)]] = [:]
+        for (index, commit) in commits.enumerated() where !boundaries.contains(commit.id) {
+            for (number, change) in commit.changes.enumerated() {
+                guard case .service(let slug)? = kinds[change.path] else { continue }
+                bySlug[slug, default: []].append((index, number))
+            }
+        }
+        let slugs = Array(bySlug.keys), changes = bySlug
+        let slots = ConcurrentSlots<[TimelineEntry]>(count: slugs.count)
+        Workers.forEach(slugs.count) { index in
+            var timeline = TimelineBuilder(files: files, kinds: kinds)
+            for (commit, change) in changes[slugs[index]] ?? [] { timeline.add(commits[commit], commits[commit].changes[change]) }
+            slots[index] = timeline.entries
+        }
+        var result: [String: [TimelineEntry]] = [:]
+        result.reserveCapacity(slugs.count)
+        for (index, entries) in slots.take().enumerated() where !(entries ?? []).isEmpty { result[slugs[index]] = entries }
+        return result
     }
 
     /// The points judged, oldest first. The points that load are found first; then each
@@ -107,37 +123,35 @@ extension PointPlan {
     }
 }
 
-/// Each service's changes, commit by commit.
+/// One service's changes, commit by commit.
 struct TimelineBuilder {
     let files: ParsedFiles
     let kinds: [String: ContentSnapshot.Kind]
-    /// The last version of each service file that loaded, by path; nil once removed.
+    /// The last version of each of the service's files that loaded, by path; nil once removed.
     var last: [String: ParsedFile?] = [:]
-    /// By slug, oldest first.
-    var bySlug: [String: [TimelineEntry]] = [:]
+    /// Oldest first.
+    var added: [TimelineEntry] = []
 
     init(files: ParsedFiles, kinds: [String: ContentSnapshot.Kind]) {
         self.files = files
         self.kinds = kinds
     }
 
-    mutating func add(_ commit: LoggedCommit) {
-        for change in commit.changes {
-            guard case .service(let slug)? = kinds[change.path] else { continue }
-            let before = last[change.path] ?? change.old.flatMap { files[change.path, $0] }
-            var entry = TimelineEntry(day: commit.day, commit: commit.id, subject: commit.subject, changes: [])
-            let after = change.new.flatMap { files[change.path, $0] }
-            if let problems = after?.problems {
-                entry.broken = problems.first.map { "\($0.location.description): \($0.message)" } ?? "the file did not load"
-                last[change.path] = before
-            } else {
-                entry.changes = ServiceChange.between(before?.service, after?.service)
-                last[change.path] = after
-            }
-            if entry.broken != nil || !entry.changes.isEmpty { bySlug[slug, default: []].append(entry) }
+    /// One change of `commit` to one of the service's files.
+    mutating func add(_ commit: LoggedCommit, _ change: FileChange) {
+        let before = last[change.path] ?? change.old.flatMap { files[change.path, $0] }
+        var entry = TimelineEntry(day: commit.day, commit: commit.id, subject: commit.subject, changes: [])
+        let after = change.new.flatMap { files[change.path, $0] }
+        if let problems = after?.problems {
+            entry.broken = problems.first.map { "\($0.location.description): \($0.message)" } ?? "the file did not load"
+            last[change.path] = before
+        } else {
+            entry.changes = ServiceChange.between(before?.service, after?.service)
+            last[change.path] = after
         }
+        if entry.broken != nil || !entry.changes.isEmpty { added.append(entry) }
     }
 
-    /// By slug, newest first.
-    var entries: [String: [TimelineEntry]] { bySlug.mapValues { Array($0.reversed()) } }
+    /// Newest first.
+    var entries: [TimelineEntry] { added.reversed() }
 }
