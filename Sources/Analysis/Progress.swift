@@ -72,13 +72,15 @@ public struct StandardProgress: Sendable {
     static func component(_ approved: ComponentVersion, _ services: [Service], _ context: RuleContext) -> Line {
         var line = Line(name: approved.name, approved: approved.version, reference: nil, conforming: 0, lagging: [])
         let wanted = Version(approved.version)
-        for service in services {
-            guard let used = service.component(approved.name),
+        // By index: `for service in` copied every service (dozens of references) for each
+        // approved component.
+        for index in services.indices {
+            guard let used = services[index].component(approved.name),
                   let (_, standing) = context.standing(of: used.name, used.version) else { continue }
             if standing == .conforms {
                 line.conforming += 1
             } else {
-                line.lagging.append(Lag(slug: service.slug, service: service.name, version: used.version,
+                line.lagging.append(Lag(slug: services[index].slug, service: services[index].name, version: used.version,
                                         gap: Version(used.version).flatMap { actual in wanted.map { gap(actual, $0, standing) } }
                                             ?? "differs from \(approved.version)"))
             }
@@ -88,12 +90,13 @@ public struct StandardProgress: Sendable {
 
     static func image(_ named: NamedImage, _ approved: ImageReference, _ services: [Service]) -> Line {
         var line = Line(name: named.name, approved: approved.effectiveTag, reference: named.reference, conforming: 0, lagging: [])
-        for service in services {
-            guard let image = service.baseImage?.reference, image.repository == approved.repository else { continue }
+        for index in services.indices {
+            guard let image = services[index].baseImage?.reference, image.repository == approved.repository else { continue }
             if image.effectiveTag == approved.effectiveTag {
                 line.conforming += 1
             } else {
-                line.lagging.append(Lag(slug: service.slug, service: service.name, version: image.effectiveTag, gap: "on \(image.effectiveTag)"))
+                line.lagging.append(Lag(slug: services[index].slug, service: services[index].name, version: image.effectiveTag,
+                                        gap: "on \(image.effectiveTag)"))
             }
         }
         return line
@@ -139,14 +142,19 @@ public struct RolloutTrend: Sendable {
 
     /// The timed rollouts of active services started on or after `since` and before `before`.
     public init(_ inventory: Inventory, since: Day? = nil, before: Day? = nil) {
-        timings = inventory.services.filter(\.isActive).flatMap { service in
-            service.rollouts.compactMap { rollout -> Timing? in
+        // By index, without copying each active service whole (the review agenda asks for
+        // several periods).
+        let services = inventory.services
+        var timings: [Timing] = []
+        for index in services.indices where services[index].isActive {
+            for rollout in services[index].rollouts {
                 guard let minutes = rollout.minutes, since.map({ rollout.started.day >= $0 }) ?? true,
-                      before.map({ rollout.started.day < $0 }) ?? true else { return nil }
-                return Timing(slug: service.slug, service: service.name, started: rollout.started, minutes: minutes,
-                              rolledBack: rollout.rolledBack)
+                      before.map({ rollout.started.day < $0 }) ?? true else { continue }
+                timings.append(Timing(slug: services[index].slug, service: services[index].name, started: rollout.started,
+                                      minutes: minutes, rolledBack: rollout.rolledBack))
             }
-        }.sorted { ($0.started, $0.slug) < ($1.started, $1.slug) }
+        }
+        self.timings = timings.sorted { ($0.started, $0.slug) < ($1.started, $1.slug) }
     }
 
     /// The timings that reached stable; a rollback's minutes are start to rolled back.
