@@ -100,7 +100,7 @@ enum HistoryReading {
     static func start(source: URL, today: Day, days: Int?, services: LoadedServices) -> PendingHistory {
         let pending = PendingHistory()
         Thread.detachNewThread {
-            let history = HistoryReader.read(source: source, today: today, days: days, services: { services.services },
+            let history = HistoryReader.read(source: source, today: today, days: days, services: { services.value },
                                              changes: { pending.publish(timelines: $0) })
             pending.publish(history)
         }
@@ -110,24 +110,7 @@ enum HistoryReading {
 
 /// The work tree's services, handed to the thread that reads the history once the build has
 /// parsed them (nil: the content did not load).
-final class LoadedServices: @unchecked Sendable {
-    private let lock = NSLock()
-    private let handed = DispatchSemaphore(value: 0)
-    private var value: [Service]??
-
-    func hand(_ services: [Service]?) {
-        lock.withLock { value = .some(services) }
-        handed.signal()
-    }
-
-    /// Waits until they are handed.
-    var services: [Service]? {
-        if let value = lock.withLock({ value }) { return value }
-        handed.wait()
-        handed.signal()
-        return lock.withLock { value! }
-    }
-}
+typealias LoadedServices = Handoff<[Service]?>
 
 /// The first error of concurrent workers.
 final class FirstError: @unchecked Sendable {
