@@ -78,6 +78,14 @@ public struct JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether a byte may start an escape: a control character, `"`, `\`, `<`, `>`, `&`, or the
+    /// first byte of U+2028 and U+2029.
+    @inline(__always)
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
+    }
+
     /// The string as a JSON string literal; `<`, `>` and `&` escaped too, so it is safe inside
     /// HTML, and U+2028/U+2029, which JavaScript does not allow raw in a string.
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
@@ -90,6 +98,9 @@ public struct JSONWriter {
                 if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
             }
             while index < utf8.count {
+                // Most bytes need no escape: skip them in a tight loop first.
+                while index < utf8.count, !mayNeedEscape(utf8[index]) { index += 1 }
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
                 let escape: String?
                 var width = 1

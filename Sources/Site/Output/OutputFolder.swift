@@ -123,10 +123,8 @@ public final class OutputFolder: @unchecked Sendable {
             return createdDirectories.insert(folder).inserted
         }
         if isNewFolder {
-            do {
-                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw OutputError("cannot create the folder for \(path): \(error.localizedDescription)")
+            guard Self.makeFolder(folder) else {
+                throw OutputError("cannot create the folder for \(path): \(String(cString: strerror(errno)))")
             }
         }
         // No O_TRUNC: ext4 flushes a file truncated to zero and rewritten as soon as it is
@@ -155,6 +153,16 @@ public final class OutputFolder: @unchecked Sendable {
         if oldSize != buffer.count, ftruncate(descriptor, off_t(buffer.count)) != 0 {
             throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// Makes a folder and any missing parents with mkdir alone: `FileManager.createDirectory`
+    /// looked at every component of the path first, a tenth of the writing at 10,000 services.
+    /// A folder that is already there (made by another worker meanwhile, too) is fine.
+    private static func makeFolder(_ folder: String) -> Bool {
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT, let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")), slash != folder.utf8.startIndex,
+              makeFolder(String(folder[..<slash])) else { return false }
+        return mkdir(folder, 0o755) == 0 || errno == EEXIST
     }
 
     /// Whether the open file's bytes equal `buffer` (its size already matches). Read a piece at a
