@@ -19,6 +19,30 @@ import Testing
         #expect(CalendarFile.fold("DTSTART;VALUE=DATE:20270131") == "DTSTART;VALUE=DATE:20270131")
     }
 
+    /// The folding rule read character by character (what the piecewise fold must equal): a
+    /// line breaks before the character that would take it past 75 octets, the space counted.
+    static func foldedOneByOne(_ line: String) -> String {
+        var out = "", count = 0
+        for character in line.unicodeScalars {
+            let length = String(character).utf8.count
+            if count + length > 75 { out += "\r\n "; count = 1 }
+            out.unicodeScalars.append(character)
+            count += length
+        }
+        return out
+    }
+
+    @Test func foldingEqualsTheRuleReadOneCharacterAtATime() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["a", "é", "€", "😀", ";", " "]
+        for length in [0, 1, 74, 75, 76, 149, 150, 151, 400] {
+            for _ in 0..<40 {
+                let line = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+                #expect(CalendarFile.fold(line) == Self.foldedOneByOne(line), "\(line)")
+            }
+        }
+    }
+
     @Test func uidsAreUniqueToTheSite() {
         #expect(CalendarFile.uidDomain(.init(title: "Payments team", baseURL: "https://ops.example.com/inventory/")) == "ops.example.com-inventory")
         #expect(CalendarFile.uidDomain(.init(title: "Payments team")) == "payments-team.shortpath.invalid")

@@ -178,6 +178,14 @@ public struct Service: Sendable {
     public func environment(_ name: String) -> Environment? { environments.first { $0.name == name } }
 }
 
+extension Service: CustomReflectable {
+    /// The facts themselves, as a struct of them would show (`dump`, `String(reflecting:)`),
+    /// not the storage object that holds them.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: storage).children, displayStyle: .struct)
+    }
+}
+
 public struct Environment: Sendable {
     public var name: String
     public var line: Int

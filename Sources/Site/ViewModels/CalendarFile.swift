@@ -131,20 +131,24 @@ enum CalendarFile {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The same, appended to `out`: a character's length in octets is read from its first byte.
+    /// The same, appended to `out` a piece at a time: each piece ends at the last character
+    /// boundary within the octets a line allows (75, then 74 after the leading space).
     static func fold(_ line: String, into out: inout [UInt8]) {
-        if line.utf8.count <= 75 { return out.append(contentsOf: line.utf8) }
-        var count = 0
-        for byte in line.utf8 {
-            if byte & 0xC0 != 0x80 {
-                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                if count + length > 75 {
-                    out += [13, 10, 32]
-                    count = 1
-                }
+        var line = line
+        line.withUTF8 { bytes in
+            var start = 0
+            var room = 75
+            while bytes.count - start > room {
+                var end = start + room
+                while bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                out.append(13)
+                out.append(10)
+                out.append(32)
+                start = end
+                room = 74
             }
-            out.append(byte)
-            count += 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 }
