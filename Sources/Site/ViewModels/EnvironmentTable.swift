@@ -26,9 +26,9 @@ struct EnvironmentTable: Sendable {
         guard !environments.isEmpty else { return nil }
         var rows: [Row] = []
         func add(_ label: String, _ values: [String?], title: [String?]? = nil, digest: Bool = false, mismatch: [Bool]? = nil) {
-            let present = values.compactMap { $0 }
-            guard !present.isEmpty else { return }
-            let differs = mismatch == nil && environments.count > 1 && Set(values.map { $0 ?? "" }).count > 1
+            guard values.contains(where: { $0 != nil }) else { return }
+            let first = values[0] ?? ""
+            let differs = mismatch == nil && values.contains { ($0 ?? "") != first }
             let cells: [Cell] = values.enumerated().map { index, value in
                 Cell(text: value.map { digest ? Format.shortDigest($0) : $0 } ?? "—", differs: differs, missing: value == nil,
                      title: title?[index] ?? (digest ? value : nil), mismatch: mismatch?[index] ?? false)
