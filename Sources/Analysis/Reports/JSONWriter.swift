@@ -78,12 +78,10 @@ public struct JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether a byte may start an escape: a control character, `"`, `\`, `<`, `>`, `&`, or the
-    /// first byte of U+2028 and U+2029.
-    @inline(__always)
-    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
-            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
+    /// For each byte value, whether it may start an escape: a control character, `"`, `\`, `<`,
+    /// `>`, `&`, or the first byte of U+2028 and U+2029. One load per byte in the scan below.
+    private static let mayNeedEscape: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
     }
 
     /// The string as a JSON string literal; `<`, `>` and `&` escaped too, so it is safe inside
@@ -91,7 +89,7 @@ public struct JSONWriter {
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         var s = s
         out.append(UInt8(ascii: "\""))
-        s.withUTF8 { utf8 in
+        s.withUTF8 { utf8 in Self.mayNeedEscape.withUnsafeBufferPointer { mayNeedEscape in
             var index = 0
             var runStart = 0
             func flush(_ end: Int) {
@@ -99,7 +97,7 @@ public struct JSONWriter {
             }
             while index < utf8.count {
                 // Most bytes need no escape: skip them in a tight loop first.
-                while index < utf8.count, !mayNeedEscape(utf8[index]) { index += 1 }
+                while index < utf8.count, !mayNeedEscape[Int(utf8[index])] { index += 1 }
                 guard index < utf8.count else { break }
                 let byte = utf8[index]
                 let escape: String?
@@ -131,7 +129,7 @@ public struct JSONWriter {
                 }
             }
             flush(utf8.count)
-        }
+        } }
         out.append(UInt8(ascii: "\""))
     }
 }

@@ -6,29 +6,29 @@ public struct Service: Sendable {
     /// The facts, held once and shared by every copy until one is changed (copy on write): the
     /// analysis and the pages pass services around by value, and a copy of two dozen fields
     /// retained each string and array (about 12 % of a 10,000-service build's processor time).
-    private final class Storage: @unchecked Sendable {
-        var slug: String
-        var file: String
-        var line: Int
-        var name: String
-        var description: String?
-        var owner: Located<String>?
-        var status: Status = .active
-        var blocksUpdates: Bool = false
-        var note: String?
-        var baseImage: ImageField?
-        var rebuilt: Located<Day>?
-        var components: [ComponentVersion] = []
-        var environments: [Environment] = []
-        var target: Target?
-        var exceptions: [ServiceException] = []
-        var rollback: Rollback?
-        var risk: Risk?
-        var links: [NamedLink] = []
-        var signals: [String] = []
-        var rollouts: [Rollout] = []
-        var match: [String] = []
-        var body: String = ""
+    @usableFromInline final class Storage: @unchecked Sendable {
+        @usableFromInline var slug: String
+        @usableFromInline var file: String
+        @usableFromInline var line: Int
+        @usableFromInline var name: String
+        @usableFromInline var description: String?
+        @usableFromInline var owner: Located<String>?
+        @usableFromInline var status: Status = .active
+        @usableFromInline var blocksUpdates: Bool = false
+        @usableFromInline var note: String?
+        @usableFromInline var baseImage: ImageField?
+        @usableFromInline var rebuilt: Located<Day>?
+        @usableFromInline var components: [ComponentVersion] = []
+        @usableFromInline var environments: [Environment] = []
+        @usableFromInline var target: Target?
+        @usableFromInline var exceptions: [ServiceException] = []
+        @usableFromInline var rollback: Rollback?
+        @usableFromInline var risk: Risk?
+        @usableFromInline var links: [NamedLink] = []
+        @usableFromInline var signals: [String] = []
+        @usableFromInline var rollouts: [Rollout] = []
+        @usableFromInline var match: [String] = []
+        @usableFromInline var body: String = ""
 
         init(slug: String, file: String, line: Int, name: String) {
             self.slug = slug
@@ -63,101 +63,101 @@ public struct Service: Sendable {
 
     // Unchecked Sendable above is safe: a storage shared by two copies is never written; a
     // change first makes the writer's own copy.
-    private var storage: Storage
+    @usableFromInline var storage: Storage
 
     private mutating func unique() {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     }
 
     public var slug: String {
-        get { storage.slug }
+        @inlinable get { storage.slug }
         _modify { unique(); yield &storage.slug }
     }
     public var file: String {
-        get { storage.file }
+        @inlinable get { storage.file }
         _modify { unique(); yield &storage.file }
     }
     /// Line of the first key of the front matter: where service-wide findings point.
     public var line: Int {
-        get { storage.line }
+        @inlinable get { storage.line }
         _modify { unique(); yield &storage.line }
     }
     public var name: String {
-        get { storage.name }
+        @inlinable get { storage.name }
         _modify { unique(); yield &storage.name }
     }
     public var description: String? {
-        get { storage.description }
+        @inlinable get { storage.description }
         _modify { unique(); yield &storage.description }
     }
     public var owner: Located<String>? {
-        get { storage.owner }
+        @inlinable get { storage.owner }
         _modify { unique(); yield &storage.owner }
     }
     public var status: Status {
-        get { storage.status }
+        @inlinable get { storage.status }
         _modify { unique(); yield &storage.status }
     }
     public var blocksUpdates: Bool {
-        get { storage.blocksUpdates }
+        @inlinable get { storage.blocksUpdates }
         _modify { unique(); yield &storage.blocksUpdates }
     }
     public var note: String? {
-        get { storage.note }
+        @inlinable get { storage.note }
         _modify { unique(); yield &storage.note }
     }
     public var baseImage: ImageField? {
-        get { storage.baseImage }
+        @inlinable get { storage.baseImage }
         _modify { unique(); yield &storage.baseImage }
     }
     public var rebuilt: Located<Day>? {
-        get { storage.rebuilt }
+        @inlinable get { storage.rebuilt }
         _modify { unique(); yield &storage.rebuilt }
     }
     public var components: [ComponentVersion] {
-        get { storage.components }
+        @inlinable get { storage.components }
         _modify { unique(); yield &storage.components }
     }
     public var environments: [Environment] {
-        get { storage.environments }
+        @inlinable get { storage.environments }
         _modify { unique(); yield &storage.environments }
     }
     public var target: Target? {
-        get { storage.target }
+        @inlinable get { storage.target }
         _modify { unique(); yield &storage.target }
     }
     public var exceptions: [ServiceException] {
-        get { storage.exceptions }
+        @inlinable get { storage.exceptions }
         _modify { unique(); yield &storage.exceptions }
     }
     public var rollback: Rollback? {
-        get { storage.rollback }
+        @inlinable get { storage.rollback }
         _modify { unique(); yield &storage.rollback }
     }
     public var risk: Risk? {
-        get { storage.risk }
+        @inlinable get { storage.risk }
         _modify { unique(); yield &storage.risk }
     }
     public var links: [NamedLink] {
-        get { storage.links }
+        @inlinable get { storage.links }
         _modify { unique(); yield &storage.links }
     }
     public var signals: [String] {
-        get { storage.signals }
+        @inlinable get { storage.signals }
         _modify { unique(); yield &storage.signals }
     }
     public var rollouts: [Rollout] {
-        get { storage.rollouts }
+        @inlinable get { storage.rollouts }
         _modify { unique(); yield &storage.rollouts }
     }
     /// Workload or container names that stand for this service in observed state.
     public var match: [String] {
-        get { storage.match }
+        @inlinable get { storage.match }
         _modify { unique(); yield &storage.match }
     }
     /// The Markdown runbook.
     public var body: String {
-        get { storage.body }
+        @inlinable get { storage.body }
         _modify { unique(); yield &storage.body }
     }
 
