@@ -29,27 +29,23 @@ public enum HistoryReader {
             return .off("history: off: git is not installed, so the history of content/ cannot be read")
         }
         let git = Git(executable: executable, directory: source)
-        // Two processes: where the repository stands, then HEAD and the branch it is on.
-        let place = (try? git.text(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"]))?.split(separator: "\n")
-        guard let place, place.count == 2, place[0] == "true" else {
+        // One process: where the repository stands, HEAD and the branch it is on.
+        guard let place = GitPlace.read(git) else {
             return .off("history: off: content/ is not in a git work tree", quiet: true)
         }
-        // `<commit>`, then `refs/heads/<branch>` (or `HEAD` when detached), then `--`.
-        let lines = (try? git.text(["rev-parse", "HEAD^{commit}", "--symbolic-full-name", "HEAD", "--"]))?.split(separator: "\n")
-        guard let lines, lines.count == 3 else {
+        guard let head = place.head else {
             return .off("history: off: the repository has no commits yet")
         }
-        let head = String(lines[0])
         let from = today.adding(days: -days)
-        let shallow = place[1] == "true"
-        let detached = !lines[1].hasPrefix("refs/heads/")
+        let shallow = place.shallow
+        let detached = place.detached
         let cacheFile = source.appending(path: ".shortpath/history.bin")
         var history: SiteHistory
         if cache, let cached = HistoryCache.load(cacheFile, head: head, from: from, today: today) {
             history = cached
         } else {
             do {
-                let (read, skippedFuture) = try readCommits(git, from: from, today: today, days: days, shallow: shallow,
+                let (read, skippedFuture) = try readCommits(git, head: head, from: from, today: today, days: days, shallow: shallow,
                                                             services: services, changes: changes)
                 history = read
                 if cache, history.note == nil {
@@ -70,13 +66,18 @@ public enum HistoryReader {
 
     /// The window's commits read, parsed and analysed; and whether commits dated after today
     /// were left out.
-    static func readCommits(_ git: Git, from: Day, today: Day, days: Int, shallow: Bool, services: () -> [Service]? = { [] },
+    static func readCommits(_ git: Git, head: String, from: Day, today: Day, days: Int, shallow: Bool, services: () -> [Service]? = { [] },
                             changes: (@Sendable ([String: [TimelineEntry]]) -> Void)? = nil) throws(GitFailure) -> (SiteHistory, Bool) {
-        // Two days of margin: `--since` reads the committer's time, the window whole days.
-        var arguments = GitLog.arguments
+        // Three gits side by side: the log, the tree at HEAD (the tree at the window's first
+        // commit is worked out from it and the log), and the service files the work tree has
+        // as HEAD has them. Two days of margin: `--since` reads the committer's time, the window whole days.
+        var arguments = GitLog.arguments + [head]
         arguments.insert("--since=\(from.adding(days: -2)) 00:00", at: 1)
         var clock = HistoryClock()
-        let logged = GitLog.parse(try git.run(arguments))
+        let log = try git.start(arguments)
+        let tree = try git.start(["ls-tree", "-r", "-z", head, "--", "content"])
+        let edited = try git.start(["diff", "--name-only", "--relative", "-z", head, "--", "content/services"])
+        let logged = GitLog.parse(try log.output())
         clock.lap("history: git log")
         let window = HistoryWindow(logged, from: from, today: today)
         guard let first = window.commits.first else {
@@ -84,7 +85,13 @@ public enum HistoryReader {
                 : "history: no commit in the \(days) days up to \(today) changes content/"
             return (.off(note), window.skippedFuture)
         }
-        let base = GitLog.parseTree(try git.run(["ls-tree", "-r", "-z", first.id, "--", "content"]))
+        let headTree = GitLog.parseTree(try tree.output())
+        let base: [String: String]
+        if let worked = GitLog.tree(at: first.id, from: headTree, undoing: logged) {
+            base = worked
+        } else {
+            base = GitLog.parseTree(try git.run(["ls-tree", "-r", "-z", first.id, "--", "content"]))
+        }
         clock.lap("history: git ls-tree")
         var wanted: [(path: String, blob: String, kind: ContentSnapshot.Kind)] = []
         var seen = Set<String>()
@@ -108,7 +115,7 @@ public enum HistoryReader {
             }
         }
         guard let current = services() else { throw GitFailure(message: "the content did not load") }
-        let known = try unchanged(current, git)
+        let known = unchanged(current, tree: headTree, edited: try edited.output())
         let reused = wanted.filter { known[$0.path]?.blob == $0.blob }
         wanted.removeAll { known[$0.path]?.blob == $0.blob }
         var asked = Set<String>()
@@ -128,24 +135,18 @@ public enum HistoryReader {
         return (SiteHistory(points: points, timelines: timelines), window.skippedFuture)
     }
 
-    /// The work tree's services whose file is as the index holds it, by path, with the blob
-    /// and the service's index in `services`: parsed by the build already.
-    static func unchanged(_ services: [Service], _ git: Git) throws(GitFailure) -> [String: (blob: String, service: Int)] {
+    /// The work tree's services whose file is as HEAD holds it (`edited`: the paths `git diff
+    /// --name-only HEAD` lists), by path, with the blob and the service's index in
+    /// `services`: parsed by the build already.
+    static func unchanged(_ services: [Service], tree: [String: String], edited: [UInt8]) -> [String: (blob: String, service: Int)] {
         guard !services.isEmpty else { return [:] }
-        let staged = try git.run(["ls-files", "-s", "-z", "--", "content/services"])
-        let modified = Set(try git.run(["diff", "--name-only", "--relative", "-z", "--", "content/services"]).split(separator: 0)
-            .map { String(decoding: $0, as: UTF8.self) })
-        var byFile: [String: Int] = [:]
-        byFile.reserveCapacity(services.count)
-        for index in services.indices where byFile[services[index].file] == nil { byFile[services[index].file] = index }
+        let modified = Set(edited.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
         var result: [String: (String, Int)] = [:]
-        for entry in staged.split(separator: 0) {
-            // `<mode> <blob> <stage>\t<path>`
-            guard let tab = entry.firstIndex(of: 0x09) else { continue }
-            let words = entry[..<tab].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-            let path = String(decoding: entry[(tab + 1)...], as: UTF8.self)
-            guard words.count == 3, words[2] == "0", !modified.contains(path), let service = byFile[path] else { continue }
-            result[path] = (words[1], service)
+        result.reserveCapacity(services.count)
+        for index in services.indices {
+            let path = services[index].file
+            guard result[path] == nil, !modified.contains(path), let blob = tree[path] else { continue }
+            result[path] = (blob, index)
         }
         return result
     }

@@ -33,7 +33,7 @@ struct ParsedFiles: Sendable {
     }
 
     /// Parses every (path, blob) on every core.
-    static func parse(_ wanted: [(path: String, blob: String, kind: ContentSnapshot.Kind)], bytes: [String: [UInt8]]) -> ParsedFiles {
+    static func parse(_ wanted: [(path: String, blob: String, kind: ContentSnapshot.Kind)], bytes: GitBlobs) -> ParsedFiles {
         let slots = ConcurrentSlots<ParsedFile>(count: wanted.count)
         Workers.forEach(wanted.count) { index in
             let file = wanted[index]
@@ -42,7 +42,7 @@ struct ParsedFiles: Sendable {
                                                                              "the file's blob \(file.blob) is missing from the repository")])))
                 return
             }
-            slots[index] = ParsedFile(ContentSnapshot.parse(content, path: file.path, kind: file.kind))
+            slots[index] = ParsedFile(ContentSnapshot.parse(Array(content), path: file.path, kind: file.kind))
         }
         var files = ParsedFiles()
         files.results.reserveCapacity(wanted.count)
