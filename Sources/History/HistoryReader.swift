@@ -29,6 +29,13 @@ public enum HistoryReader {
             return .off("history: off: git is not installed, so the history of content/ cannot be read")
         }
         let git = Git(executable: executable, directory: source)
+        let from = today.adding(days: -days)
+        let cacheFile = source.appending(path: ".shortpath/history.bin")
+        // With no new commit, HEAD read from the repository's files finds the cache: no git runs.
+        if cache, let place = GitFiles.place(source), let head = place.head,
+           let cached = HistoryCache.load(cacheFile, head: head, from: from, today: today) {
+            return noted(cached, place, head: head)
+        }
         // One process: where the repository stands, HEAD and the branch it is on.
         guard let place = GitPlace.read(git) else {
             return .off("history: off: content/ is not in a git work tree", quiet: true)
@@ -36,28 +43,28 @@ public enum HistoryReader {
         guard let head = place.head else {
             return .off("history: off: the repository has no commits yet")
         }
-        let from = today.adding(days: -days)
-        let shallow = place.shallow
-        let detached = place.detached
-        let cacheFile = source.appending(path: ".shortpath/history.bin")
-        var history: SiteHistory
         if cache, let cached = HistoryCache.load(cacheFile, head: head, from: from, today: today) {
-            history = cached
-        } else {
-            do {
-                let (read, skippedFuture) = try readCommits(git, head: head, from: from, today: today, days: days, shallow: shallow,
-                                                            services: services, changes: changes)
-                history = read
-                if cache, history.note == nil {
-                    HistoryCache.save(history, to: cacheFile, head: head, from: from, today: today, skippedFuture: skippedFuture)
-                }
-            } catch {
-                return .off("history: off: git failed: \(error.message)")
-            }
+            return noted(cached, place, head: head)
         }
-        if history.note == nil, shallow, let first = history.points.first {
+        do {
+            let (history, skippedFuture) = try readCommits(git, head: head, from: from, today: today, days: days, shallow: place.shallow,
+                                                           services: services, changes: changes)
+            if cache, history.note == nil {
+                HistoryCache.save(history, to: cacheFile, head: head, from: from, today: today, skippedFuture: skippedFuture)
+            }
+            return noted(history, place, head: head)
+        } catch {
+            return .off("history: off: git failed: \(error.message)")
+        }
+    }
+
+    /// What a user should know about where the history comes from: a shallow clone's start, a
+    /// detached HEAD.
+    static func noted(_ history: SiteHistory, _ place: GitPlace, head: String) -> SiteHistory {
+        var history = history
+        if history.note == nil, place.shallow, let first = history.points.first {
             history.note = "history: partial: a shallow clone, so it starts at \(first.day) (clone with fetch-depth: 0, or run git fetch --unshallow)"
-        } else if history.note == nil, detached {
+        } else if history.note == nil, place.detached {
             history.note = "history: HEAD is detached at \(head.prefix(10)); the history is that commit's"
             history.quiet = true
         }
