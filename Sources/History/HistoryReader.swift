@@ -21,9 +21,13 @@ public enum HistoryReader {
     /// As above, with the work tree's services handed over when the build has parsed them
     /// (git starts before): `services` waits for them, and gives nil when the content did not
     /// load (the build fails; the history stops before reading any blob).
+    /// `keep` is handed what was parsed from git once the history is read, instead of freeing
+    /// it here: a build that exits soon after need not free every parsed service one by one
+    /// before its progress page can show the history.
     public static func read(source: URL, today: Day, days: Int?, services: @Sendable () -> [Service]?, cache: Bool = true,
                             git executable: String? = Git.locate(),
-                            changes: (@Sendable ([String: [TimelineEntry]]) -> Void)? = nil) -> SiteHistory {
+                            changes: (@Sendable ([String: [TimelineEntry]]) -> Void)? = nil,
+                            keep: (@Sendable (any Sendable) -> Void)? = nil) -> SiteHistory {
         guard let days else { return .off("history: off (history: false in content/_index.md)", quiet: true) }
         guard let executable else {
             return .off("history: off: git is not installed, so the history of content/ cannot be read")
@@ -48,7 +52,7 @@ public enum HistoryReader {
         }
         do {
             let (history, skippedFuture) = try readCommits(git, head: head, from: from, today: today, days: days, shallow: place.shallow,
-                                                           services: services, changes: changes)
+                                                           services: services, changes: changes, keep: keep)
             if cache, history.note == nil {
                 HistoryCache.save(history, to: cacheFile, head: head, from: from, today: today, skippedFuture: skippedFuture)
             }
@@ -74,7 +78,8 @@ public enum HistoryReader {
     /// The window's commits read, parsed and analysed; and whether commits dated after today
     /// were left out.
     static func readCommits(_ git: Git, head: String, from: Day, today: Day, days: Int, shallow: Bool, services: () -> [Service]? = { [] },
-                            changes: (@Sendable ([String: [TimelineEntry]]) -> Void)? = nil) throws(GitFailure) -> (SiteHistory, Bool) {
+                            changes: (@Sendable ([String: [TimelineEntry]]) -> Void)? = nil,
+                            keep: (@Sendable (any Sendable) -> Void)? = nil) throws(GitFailure) -> (SiteHistory, Bool) {
         // Three gits side by side: the log, the tree at HEAD (the tree at the window's first
         // commit is worked out from it and the log), and the service files the work tree has
         // as HEAD has them. Two days of margin: `--since` reads the committer's time, the window whole days.
@@ -139,6 +144,7 @@ public enum HistoryReader {
         clock.lap("history: changes")
         let (points, measures) = walk.judged()
         clock.lap("history: \(points.count) points judged, \(measures) measures of a service")
+        keep?(files)
         return (SiteHistory(points: points, timelines: timelines), window.skippedFuture)
     }
 
@@ -214,7 +220,7 @@ struct HistoryClock {
     mutating func lap(_ step: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds, thread = Self.threadTime()
-        FileHandle.standardError.write(Data("\(step): \((now - last) / 1_000_000) ms (thread \((thread - lastThread) / 1_000_000) ms)\n".utf8))
+        FileHandle.standardError.write(Data("\(step): \((now - last) / 1_000_000) ms (thread \((thread - lastThread) / 1_000_000) ms; at \(now / 1_000_000 % 100_000))\n".utf8))
         last = now
         lastThread = thread
     }

@@ -7,6 +7,9 @@ import Parallel
 final class PendingHistory: Sendable {
     private let changes = Handoff<[String: [TimelineEntry]]>()
     private let whole = Handoff<SiteHistory>()
+    /// What the history was read from, kept as long as the pages (`shortpath build` exits
+    /// without freeing it).
+    private let leftovers = Handoff<any Sendable>()
 
     init() {}
 
@@ -21,6 +24,9 @@ final class PendingHistory: Sendable {
         changes.hand(history.timelines)
         whole.hand(history)
     }
+
+    /// Keeps what the history was read from until the pages are freed.
+    func keep(_ parsed: any Sendable) { leftovers.hand(parsed) }
 
     /// The services' changes are in.
     var timelinesRead: Bool { changes.isHanded }

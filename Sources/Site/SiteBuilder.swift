@@ -101,7 +101,7 @@ enum HistoryReading {
         let pending = PendingHistory()
         Thread.detachNewThread {
             let history = HistoryReader.read(source: source, today: today, days: days, services: { services.value },
-                                             changes: { pending.publish(timelines: $0) })
+                                             changes: { pending.publish(timelines: $0) }, keep: { pending.keep($0) })
             pending.publish(history)
         }
         return pending
@@ -134,6 +134,12 @@ final class RenderTimings: @unchecked Sendable {
             let total = totals[template, default: (0, 0, 0)]
             totals[template] = (total.nanoseconds + nanoseconds, total.pages + 1, total.tags + tags)
         }
+    }
+
+    /// A moment of the build, with the monotonic clock's milliseconds (as the stages print them).
+    func mark(_ what: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\(what) (at \(DispatchTime.now().uptimeNanoseconds / 1_000_000 % 100_000))\n".utf8))
     }
 
     func report() {

@@ -137,7 +137,9 @@ public struct SiteRenderer: Sendable {
         if !context.history.timelinesRead {
             try write(jobs: jobs, Self.interleave(siteJobs: plain, serviceJobs: services.count, Job.rollbackPage), services: services,
                       to: sink, cancellation: cancellation)
+            RenderTimings.shared.mark("pages: waiting for the history's changes")
             _ = context.history.timelines
+            RenderTimings.shared.mark("pages: the history's changes in")
             try write(jobs: jobs, services.indices.map(Job.servicePage) + (plain..<jobs.count).map(Job.site), services: services,
                       to: sink, cancellation: cancellation)
             return
