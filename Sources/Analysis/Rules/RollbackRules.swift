@@ -70,8 +70,14 @@ enum RollbackRules {
 
     /// record-not-applied: the last stable rollout went to a version its environment does not list.
     static func checkRecorded(_ service: Service, into sink: inout FindingSink) {
-        guard let last = service.rollouts.filter({ if case .stable = $0.outcome { true } else { false } })
-            .max(by: { $0.started < $1.started }), let to = last.to else { return }
+        // The first of the latest stable ones, found by index (filtering copied every rollout).
+        var latest: Int?
+        for index in service.rollouts.indices {
+            guard case .stable = service.rollouts[index].outcome else { continue }
+            if latest.map({ service.rollouts[$0].started < service.rollouts[index].started }) ?? true { latest = index }
+        }
+        guard let latest, let to = service.rollouts[latest].to else { return }
+        let last = service.rollouts[latest]
         let name = last.environment ?? "production"
         let listed = service.environment(name)?.version?.value
         guard listed != to else { return }
