@@ -1,7 +1,7 @@
 import Foundation
 
 /// One `git` process, started with `posix_spawn` and waited for with `waitpid`. Its output
-/// and errors go to unlinked files in memory, read once it has exited: through a pipe git
+/// and errors go to unlinked temporary files, read once it has exited: through a pipe git
 /// and the reader took turns thousands of times (cat-file writes each blob in pieces), each
 /// turn waiting for a core the build was using; and `Foundation.Process` noticed the exit
 /// only at its run loop's next 50 ms tick, for every git the history ran.
@@ -17,7 +17,7 @@ final class GitProcess: @unchecked Sendable {
         name = arguments.first ?? ""
         var files: [Int32] = []
         func file() throws(GitFailure) -> Int32 {
-            guard let descriptor = Self.memoryFile() else {
+            guard let descriptor = Self.temporaryFile() else {
                 for open in files { close(open) }
                 throw GitFailure(message: "cannot make a temporary file for git's output: \(String(cString: strerror(errno)))")
             }
@@ -125,18 +125,18 @@ final class GitProcess: @unchecked Sendable {
         return bytes
     }
 
-    /// A new file that no other process can open, in memory where the system has such a
-    /// folder: made, opened and unlinked at once.
-    private static func memoryFile() -> Int32? {
-        let folders = ["/dev/shm", NSTemporaryDirectory()]
-        for folder in folders where FileManager.default.isWritableFile(atPath: folder) {
-            for _ in 0..<8 {
-                let path = "\(folder)/shortpath-git-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-                let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-                guard descriptor >= 0 else { continue }
-                unlink(path)
-                return descriptor
-            }
+    /// A new file in the temporary folder that no other process can open: made, opened and
+    /// unlinked at once, so it lives in the page cache only while git writes and the reader
+    /// reads it. (Not /dev/shm: a container's is often 64 MiB, less than a large history's blobs.)
+    private static func temporaryFile() -> Int32? {
+        var folder = NSTemporaryDirectory()
+        while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+        for _ in 0..<8 {
+            let path = "\(folder)/shortpath-git-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+            let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { continue }
+            unlink(path)
+            return descriptor
         }
         return nil
     }
