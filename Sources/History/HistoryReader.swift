@@ -220,7 +220,7 @@ struct HistoryClock {
     mutating func lap(_ step: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds, thread = Self.threadTime()
-        FileHandle.standardError.write(Data("\(step): \((now - last) / 1_000_000) ms (thread \((thread - lastThread) / 1_000_000) ms; at \(now / 1_000_000 % 100_000))\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\(step): \((now - last) / 1_000_000) ms (thread \((thread - lastThread) / 1_000_000) ms; at \(now / 1_000_000 % 100_000))\n".utf8))
         last = now
         lastThread = thread
     }

@@ -112,7 +112,7 @@ public struct StageClock {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         let cpu = StageClock.processCPU()
-        FileHandle.standardError.write(Data("\(stage): \((now - last) / 1_000_000) ms (cpu \((cpu - lastCPU) / 1_000_000) ms; at \(now / 1_000_000 % 100_000))\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\(stage): \((now - last) / 1_000_000) ms (cpu \((cpu - lastCPU) / 1_000_000) ms; at \(now / 1_000_000 % 100_000))\n".utf8))
         last = now
         lastCPU = cpu
     }

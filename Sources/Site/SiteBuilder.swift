@@ -139,7 +139,7 @@ final class RenderTimings: @unchecked Sendable {
     /// A moment of the build, with the monotonic clock's milliseconds (as the stages print them).
     func mark(_ what: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\(what) (at \(DispatchTime.now().uptimeNanoseconds / 1_000_000 % 100_000))\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\(what) (at \(DispatchTime.now().uptimeNanoseconds / 1_000_000 % 100_000))\n".utf8))
     }
 
     func report() {
@@ -147,6 +147,6 @@ final class RenderTimings: @unchecked Sendable {
         let sorted = lock.withLock { totals.sorted { $0.key < $1.key } }
         var lines = sorted.map { "  template \($0.key): \($0.value.nanoseconds / 1_000_000) ms, \($0.value.pages) pages, \($0.value.tags) tags" }
         lines.append("  templates: \(sorted.reduce(0) { $0 + $1.value.tags }) tags run")
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

@@ -33,12 +33,12 @@ struct Check: ParsableCommand {
         }
         var clock = StageClock()
         switch format {
-        case .text: FileHandle.standardOutput.write(Data(FindingReports.textBytes(report)))
-        case .json: print(FindingReports.json(report), terminator: "")
-        case .junit: print(FindingReports.junit(report, services: inventory.services.filter(\.isActive).map(\.slug)), terminator: "")
-        case .gitlab: print(FindingReports.gitlab(report), terminator: "")
-        case .github: print(FindingReports.github(report), terminator: "")
-        case .sarif: print(FindingReports.sarif(report, settings: inventory.settings, toolVersion: ShortpathVersion.number), terminator: "")
+        case .text: try standardOutput(FindingReports.textBytes(report))
+        case .json: try standardOutput(FindingReports.json(report))
+        case .junit: try standardOutput(FindingReports.junit(report, services: inventory.services.filter(\.isActive).map(\.slug)))
+        case .gitlab: try standardOutput(FindingReports.gitlab(report))
+        case .github: try standardOutput(FindingReports.github(report))
+        case .sarif: try standardOutput(FindingReports.sarif(report, settings: inventory.settings, toolVersion: ShortpathVersion.number))
         }
         let failed = report.count(.error) > 0 || (strict && report.count(.warning) > 0)
         clock.lap("report")

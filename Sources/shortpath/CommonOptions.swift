@@ -26,9 +26,24 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
+/// Writes to standard error; nothing else can be told if that fails. (`FileHandle.write(_:)`
+/// traps on a failed write, so the throwing `write(contentsOf:)` is used everywhere.)
 func standardError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
+
+/// Writes a report to standard output. A write that fails (a full disk, `> /dev/full`) is an
+/// error with its reason and exit code 2, not a crash and not a report cut short in silence.
+func standardOutput(_ bytes: [UInt8]) throws {
+    do {
+        try FileHandle.standardOutput.write(contentsOf: bytes)
+    } catch {
+        standardError("error: cannot write to standard output: \(error.localizedDescription)")
+        throw ExitCode(2)
+    }
+}
+
+func standardOutput(_ text: String) throws { try standardOutput(Array(text.utf8)) }
 
 /// Prints content errors the way compilers do; the exit code for bad input.
 func failWithContentErrors(_ errors: ContentErrors) -> ExitCode {

@@ -31,8 +31,8 @@ struct HistoryCommand: ParsableCommand {
         if let note = history.note, !history.quiet || history.points.isEmpty { standardError(note) }
         let components = inventory.standards.components.map(\.name)
         switch format {
-        case .csv: print(HistoryReports.csv(history, components: components), terminator: "")
-        case .json: print(HistoryReports.json(history, components: components, today: today), terminator: "")
+        case .csv: try standardOutput(HistoryReports.csv(history, components: components))
+        case .json: try standardOutput(HistoryReports.json(history, components: components, today: today))
         }
     }
 }

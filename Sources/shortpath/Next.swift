@@ -12,6 +12,6 @@ struct Next: ParsableCommand {
     func run() throws {
         let today = try common.resolveToday()
         let (inventory, report) = try loadOrExit(source: common.sourceURL, today: today)
-        print(NextMarkdown(inventory: inventory, report: report).markdown(), terminator: "")
+        try standardOutput(NextMarkdown(inventory: inventory, report: report).markdown())
     }
 }

@@ -29,8 +29,7 @@ struct Plan: ParsableCommand {
         let planned = try parseChanges(changes)
         let (inventory, report) = try loadOrExit(source: common.sourceURL, today: today)
         let found = try findOrExit(service, in: inventory)
-        print(ChangePlan(service: found, inventory: inventory, report: report, toVersion: to, toImage: image, changes: planned).markdown(),
-              terminator: "")
+        try standardOutput(ChangePlan(service: found, inventory: inventory, report: report, toVersion: to, toImage: image, changes: planned).markdown())
     }
 }
 

@@ -28,6 +28,6 @@ struct Review: ParsableCommand {
             return day
         }
         let (inventory, report) = try loadOrExit(source: common.sourceURL, today: today)
-        print(ReviewMarkdown.render(ReviewAgenda(inventory, report, until: untilDay, since: sinceDay)), terminator: "")
+        try standardOutput(ReviewMarkdown.render(ReviewAgenda(inventory, report, until: untilDay, since: sinceDay)))
     }
 }

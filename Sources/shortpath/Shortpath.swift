@@ -29,7 +29,7 @@ struct Shortpath: AsyncParsableCommand {
             // Usage errors exit 2 like bad input (ArgumentParser's own default is 64).
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                standardError(fullMessage(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)

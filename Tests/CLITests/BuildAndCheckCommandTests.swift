@@ -20,6 +20,25 @@ import Testing
 
     /// The example with every service copied 40 times (200 services, 400 service pages), built
     /// on every core and then with SHORTPATH_JOBS=1 on one thread: the same bytes.
+    /// A report that cannot be written (`/dev/full` fails every write with "no space left") is an
+    /// error naming the reason, exit 2: Foundation's `FileHandle.write(_:)` trapped there.
+    @Test(arguments: [["check"], ["check", "--format", "json"], ["review"], ["next"]])
+    func aReportThatCannotBeWrittenIsAnErrorNotACrash(_ command: [String]) throws {
+        let process = Process()
+        process.executableURL = shortpathExecutable()
+        process.arguments = command + example
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let err = Pipe()
+        process.standardOutput = full
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 2)
+        #expect(stderr.contains("error: cannot write to standard output: "), "\(stderr)")
+    }
+
     @Test func parallelBuildEqualsTheSingleThreadedOne() throws {
         let scratch = Scratch()
         let fm = FileManager.default
