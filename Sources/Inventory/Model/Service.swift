@@ -3,10 +3,8 @@ public struct Service: Sendable {
     public enum Status: String, Sendable { case active, retired }
     public enum Risk: String, Sendable { case low, medium, high }
 
-    /// The facts, held once and shared by every copy until one is changed (copy on write): the
-    /// analysis and the pages pass services around by value, and a copy of two dozen fields
-    /// retained each string and array (about 12 % of a 10,000-service build's processor time).
-    @usableFromInline final class Storage: @unchecked Sendable {
+    /// The facts, declared once: the storage holds them, the accessors below read them.
+    @usableFromInline struct Fields: Sendable {
         @usableFromInline var slug: String
         @usableFromInline var file: String
         @usableFromInline var line: Int
@@ -36,29 +34,15 @@ public struct Service: Sendable {
             self.line = line
             self.name = name
         }
+    }
 
-        func copy() -> Storage {
-            let copy = Storage(slug: slug, file: file, line: line, name: name)
-            copy.description = description
-            copy.owner = owner
-            copy.status = status
-            copy.blocksUpdates = blocksUpdates
-            copy.note = note
-            copy.baseImage = baseImage
-            copy.rebuilt = rebuilt
-            copy.components = components
-            copy.environments = environments
-            copy.target = target
-            copy.exceptions = exceptions
-            copy.rollback = rollback
-            copy.risk = risk
-            copy.links = links
-            copy.signals = signals
-            copy.rollouts = rollouts
-            copy.match = match
-            copy.body = body
-            return copy
-        }
+    /// The facts, held once and shared by every copy until one is changed (copy on write): the
+    /// analysis and the pages pass services around by value, and a copy of two dozen fields
+    /// retained each string and array (about 12 % of a 10,000-service build's processor time).
+    @usableFromInline final class Storage: @unchecked Sendable {
+        @usableFromInline var fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     // Unchecked Sendable above is safe: a storage shared by two copies is never written; a
@@ -66,103 +50,103 @@ public struct Service: Sendable {
     @usableFromInline var storage: Storage
 
     private mutating func unique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     }
 
     public var slug: String {
-        @inlinable get { storage.slug }
-        _modify { unique(); yield &storage.slug }
+        @inlinable get { storage.fields.slug }
+        _modify { unique(); yield &storage.fields.slug }
     }
     public var file: String {
-        @inlinable get { storage.file }
-        _modify { unique(); yield &storage.file }
+        @inlinable get { storage.fields.file }
+        _modify { unique(); yield &storage.fields.file }
     }
     /// Line of the first key of the front matter: where service-wide findings point.
     public var line: Int {
-        @inlinable get { storage.line }
-        _modify { unique(); yield &storage.line }
+        @inlinable get { storage.fields.line }
+        _modify { unique(); yield &storage.fields.line }
     }
     public var name: String {
-        @inlinable get { storage.name }
-        _modify { unique(); yield &storage.name }
+        @inlinable get { storage.fields.name }
+        _modify { unique(); yield &storage.fields.name }
     }
     public var description: String? {
-        @inlinable get { storage.description }
-        _modify { unique(); yield &storage.description }
+        @inlinable get { storage.fields.description }
+        _modify { unique(); yield &storage.fields.description }
     }
     public var owner: Located<String>? {
-        @inlinable get { storage.owner }
-        _modify { unique(); yield &storage.owner }
+        @inlinable get { storage.fields.owner }
+        _modify { unique(); yield &storage.fields.owner }
     }
     public var status: Status {
-        @inlinable get { storage.status }
-        _modify { unique(); yield &storage.status }
+        @inlinable get { storage.fields.status }
+        _modify { unique(); yield &storage.fields.status }
     }
     public var blocksUpdates: Bool {
-        @inlinable get { storage.blocksUpdates }
-        _modify { unique(); yield &storage.blocksUpdates }
+        @inlinable get { storage.fields.blocksUpdates }
+        _modify { unique(); yield &storage.fields.blocksUpdates }
     }
     public var note: String? {
-        @inlinable get { storage.note }
-        _modify { unique(); yield &storage.note }
+        @inlinable get { storage.fields.note }
+        _modify { unique(); yield &storage.fields.note }
     }
     public var baseImage: ImageField? {
-        @inlinable get { storage.baseImage }
-        _modify { unique(); yield &storage.baseImage }
+        @inlinable get { storage.fields.baseImage }
+        _modify { unique(); yield &storage.fields.baseImage }
     }
     public var rebuilt: Located<Day>? {
-        @inlinable get { storage.rebuilt }
-        _modify { unique(); yield &storage.rebuilt }
+        @inlinable get { storage.fields.rebuilt }
+        _modify { unique(); yield &storage.fields.rebuilt }
     }
     public var components: [ComponentVersion] {
-        @inlinable get { storage.components }
-        _modify { unique(); yield &storage.components }
+        @inlinable get { storage.fields.components }
+        _modify { unique(); yield &storage.fields.components }
     }
     public var environments: [Environment] {
-        @inlinable get { storage.environments }
-        _modify { unique(); yield &storage.environments }
+        @inlinable get { storage.fields.environments }
+        _modify { unique(); yield &storage.fields.environments }
     }
     public var target: Target? {
-        @inlinable get { storage.target }
-        _modify { unique(); yield &storage.target }
+        @inlinable get { storage.fields.target }
+        _modify { unique(); yield &storage.fields.target }
     }
     public var exceptions: [ServiceException] {
-        @inlinable get { storage.exceptions }
-        _modify { unique(); yield &storage.exceptions }
+        @inlinable get { storage.fields.exceptions }
+        _modify { unique(); yield &storage.fields.exceptions }
     }
     public var rollback: Rollback? {
-        @inlinable get { storage.rollback }
-        _modify { unique(); yield &storage.rollback }
+        @inlinable get { storage.fields.rollback }
+        _modify { unique(); yield &storage.fields.rollback }
     }
     public var risk: Risk? {
-        @inlinable get { storage.risk }
-        _modify { unique(); yield &storage.risk }
+        @inlinable get { storage.fields.risk }
+        _modify { unique(); yield &storage.fields.risk }
     }
     public var links: [NamedLink] {
-        @inlinable get { storage.links }
-        _modify { unique(); yield &storage.links }
+        @inlinable get { storage.fields.links }
+        _modify { unique(); yield &storage.fields.links }
     }
     public var signals: [String] {
-        @inlinable get { storage.signals }
-        _modify { unique(); yield &storage.signals }
+        @inlinable get { storage.fields.signals }
+        _modify { unique(); yield &storage.fields.signals }
     }
     public var rollouts: [Rollout] {
-        @inlinable get { storage.rollouts }
-        _modify { unique(); yield &storage.rollouts }
+        @inlinable get { storage.fields.rollouts }
+        _modify { unique(); yield &storage.fields.rollouts }
     }
     /// Workload or container names that stand for this service in observed state.
     public var match: [String] {
-        @inlinable get { storage.match }
-        _modify { unique(); yield &storage.match }
+        @inlinable get { storage.fields.match }
+        _modify { unique(); yield &storage.fields.match }
     }
     /// The Markdown runbook.
     public var body: String {
-        @inlinable get { storage.body }
-        _modify { unique(); yield &storage.body }
+        @inlinable get { storage.fields.body }
+        _modify { unique(); yield &storage.fields.body }
     }
 
     public init(slug: String, file: String, line: Int = 1, name: String) {
-        storage = Storage(slug: slug, file: file, line: line, name: name)
+        storage = Storage(Fields(slug: slug, file: file, line: line, name: name))
     }
 
     public var isActive: Bool { status == .active }
@@ -182,7 +166,7 @@ extension Service: CustomReflectable {
     /// The facts themselves, as a struct of them would show (`dump`, `String(reflecting:)`),
     /// not the storage object that holds them.
     public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: storage).children, displayStyle: .struct)
+        Mirror(self, children: Mirror(reflecting: storage.fields).children, displayStyle: .struct)
     }
 }
 
